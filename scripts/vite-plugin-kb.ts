@@ -1,0 +1,40 @@
+/**
+ * Compiles the knowledge base at build time into two virtual modules:
+ * - `virtual:backstory/cards`: the card store the worker serves;
+ * - `virtual:backstory/match-index`: the matcher's automaton, for the content script.
+ * A knowledge-base error fails the build, naming the file, the entity and the field.
+ */
+import type { Plugin } from 'vite';
+import { buildMatchIndex } from '../src/matcher';
+import { compileFromDisk, KB_DIR } from './kb-files';
+
+const CARDS = 'virtual:backstory/cards';
+const INDEX = 'virtual:backstory/match-index';
+
+export function backstoryKb(): Plugin {
+  let compiled: ReturnType<typeof compileFromDisk> | undefined;
+  const compile = (): ReturnType<typeof compileFromDisk> => (compiled ??= compileFromDisk());
+  return {
+    name: 'backstory-kb',
+    resolveId(id) {
+      return id === CARDS || id === INDEX ? '\0' + id : undefined;
+    },
+    buildStart() {
+      compiled = undefined;
+      this.addWatchFile(KB_DIR);
+      const { errors } = compile();
+      if (errors.length > 0) this.error(`knowledge base:\n${errors.join('\n')}`);
+    },
+    load(id) {
+      if (id === '\0' + CARDS) {
+        // JSON.parse of a string literal is faster to start than an object literal of the same size.
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compile().entities))});`;
+      }
+      if (id === '\0' + INDEX) {
+        const bytes = buildMatchIndex(compile().entities);
+        return `export default ${JSON.stringify(Buffer.from(bytes).toString('base64'))};`;
+      }
+      return undefined;
+    },
+  };
+}

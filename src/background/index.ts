@@ -1,0 +1,49 @@
+/**
+ * The background worker: serves cards and search from the bundled knowledge base and
+ * answers only our own extension's contexts.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import entities from 'virtual:backstory/cards';
+import { createCardStore } from '../kb/card-store';
+import { createDispatcher } from '../shared/handle';
+import { loadSettings } from '../shared/settings-store';
+import { builtInSites } from '../sites/default-sites';
+import { siteStatus } from '../sites/site-rules';
+import type { WorkerProtocol } from '../shared/messages';
+import type { Handlers } from '../shared/handle';
+import { runMigrations } from './lifecycle';
+import { isIdList, isId, isShortString } from './validate';
+
+const store = createCardStore(entities);
+
+const handlers: Handlers<WorkerProtocol> = {
+  'card/get': {
+    validate: (p) => (isId((p as { id?: unknown })?.id) ? (p as { id: string }) : 'id must be an entity id'),
+    run: ({ id }) => store.card(id),
+  },
+  'entities/brief': {
+    validate: (p) => (isIdList((p as { ids?: unknown })?.ids, 2000) ? (p as { ids: string[] }) : 'ids must be a list of entity ids'),
+    run: ({ ids }) => store.briefs(ids),
+  },
+  'kb/search': {
+    validate: (p) => {
+      const q = p as { query?: unknown; limit?: unknown };
+      if (!isShortString(q?.query, 200)) return 'query must be a string of at most 200 characters';
+      if (q.limit !== undefined && (typeof q.limit !== 'number' || !Number.isInteger(q.limit) || q.limit < 1 || q.limit > 100)) return 'limit must be 1–100';
+      return p as { query: string; limit?: number };
+    },
+    run: ({ query, limit }) => store.search(query, limit),
+  },
+  'site/status': {
+    validate: (p) => (isShortString((p as { url?: unknown })?.url, 4096) ? (p as { url: string }) : 'url must be a string'),
+    run: async ({ url }) => siteStatus(url, await loadSettings(), builtInSites()),
+  },
+};
+
+// Only our own pages and content scripts may ask; web pages cannot reach us (no externally_connectable).
+const dispatch = createDispatcher(handlers, (sender) => sender.id === browser.runtime.id);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(message, sender));
+
+browser.runtime.onInstalled.addListener(() => {
+  void runMigrations();
+});

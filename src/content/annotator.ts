@@ -1,0 +1,235 @@
+/**
+ * The annotator: finds mentions in a document and wraps them, in chunks that yield to the
+ * page, then keeps up with text the page adds later. It never re-scans what it has seen and
+ * never reacts to its own insertions.
+ */
+import type { Matcher } from '../matcher';
+import { resolveMentions } from '../matcher';
+import type { Candidate, Mention, TextUnit } from '../matcher/types';
+import type { Settings } from '../settings/defaults';
+import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, elementVerdict, isInsideSkipped } from './dom-filter';
+import { unwrapMentions, wrapSpans } from './wrap';
+
+type Prefs = Pick<Settings, 'density' | 'types' | 'mutedEntities'>;
+
+interface Unit extends TextUnit {
+  node: Text;
+  block: Element;
+}
+
+/** Work is cut into slices of about this many milliseconds, well under the 50 ms long-task mark. */
+const SLICE_MS = 8;
+const MIN_TEXT = 2;
+
+const yieldToPage = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+export class Annotator {
+  private readonly units: Unit[] = [];
+  private readonly mentions: HTMLElement[] = [];
+  private observer: MutationObserver | undefined;
+  private pending = new Set<Node>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private passes = 0;
+  private running: Promise<void> = Promise.resolve();
+  busy = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly matcher: Matcher,
+    private prefs: Prefs,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** The first pass over the whole body. */
+  start(): Promise<void> {
+    const body = this.doc.body;
+    if (!body) return Promise.resolve();
+    return this.enqueue([body]);
+  }
+
+  /** Annotates text the page adds later, batched, never the whole page again. */
+  observe(): void {
+    if (!this.doc.body || this.observer) return;
+    this.observer = new MutationObserver((records) => this.collect(records));
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    this.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Mentions currently in the page, in document order. */
+  current(): HTMLElement[] {
+    return this.mentions.filter((m) => m.isConnected);
+  }
+
+  setPrefs(prefs: Prefs): void {
+    const muted = new Set(prefs.mutedEntities);
+    const types = new Set(prefs.types);
+    const drop = this.mentions.filter((m) => muted.has(m.dataset.entity ?? '') || !types.has(m.dataset.type as never));
+    this.prefs = prefs;
+    this.withoutObserving(() => {
+      unwrapMentions(drop);
+      const dropped = new Set(drop);
+      this.removeFromList((m) => dropped.has(m));
+      this.applyDensity();
+    });
+  }
+
+  /** Removes every mark and restores the DOM exactly. */
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.pending.clear();
+    unwrapMentions(this.mentions);
+    this.mentions.length = 0;
+    this.units.length = 0;
+  }
+
+  private removeFromList(predicate: (m: HTMLElement) => boolean): void {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m && predicate(m)) this.mentions.splice(i, 1);
+    }
+  }
+
+  private enqueue(roots: Node[]): Promise<void> {
+    this.running = this.running.then(() => this.pass(roots)).catch((err: unknown) => {
+      if (!this.signal.aborted) console.debug('Backstory: annotation pass failed', err);
+    });
+    return this.running;
+  }
+
+  private collect(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        if (r.target.parentElement?.localName !== MENTION_TAG) this.pending.add(r.target);
+        continue;
+      }
+      for (const n of Array.from(r.addedNodes)) {
+        if (n instanceof Element && (n.localName === MENTION_TAG || n.closest(MENTION_TAG))) continue;
+        this.pending.add(n);
+      }
+    }
+    if (this.pending.size > 0 && this.flushTimer === undefined) {
+      // Pages that rewrite themselves every frame get at most a few passes a second.
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        const roots = [...this.pending].filter((n) => n.isConnected && !isInsideSkipped(n, this.doc.body));
+        this.pending.clear();
+        if (roots.length > 0) void this.enqueue(roots);
+      }, 250);
+    }
+  }
+
+  private withoutObserving(write: () => void): void {
+    const earlier = this.observer?.takeRecords() ?? [];
+    if (earlier.length > 0) this.collect(earlier);
+    write();
+    this.observer?.takeRecords();
+  }
+
+  private async pass(roots: Node[]): Promise<void> {
+    if (this.signal.aborted) return;
+    this.busy = true;
+    const startMark = `backstory:annotate:start:${++this.passes}`;
+    performance.mark(startMark);
+    const fresh: Unit[] = [];
+    let sliceStart = performance.now();
+    for (const root of roots) {
+      for (const node of textNodes(this.doc, root)) {
+        const text = node.data;
+        const candidates: Candidate[] = this.matcher.scan(text);
+        if (candidates.length > 0) {
+          const parent = node.parentElement;
+          if (parent) {
+            const block = blockOf(parent);
+            fresh.push({ node, text, candidates, block, prominent: parent.closest(HEADLINE_SELECTOR) !== null });
+          }
+        }
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          if (this.signal.aborted) return;
+          sliceStart = performance.now();
+        }
+      }
+    }
+    this.units.push(...fresh);
+    // Resolve against everything seen so far, so context and coreference span the page.
+    const resolved = resolveMentions(this.units, this.matcher, { title: this.doc.title });
+    const offset = this.units.length - fresh.length;
+    await this.wrap(fresh, resolved.slice(offset));
+    this.busy = false;
+    performance.measure('backstory:annotate', startMark);
+  }
+
+  private async wrap(units: Unit[], resolved: Mention[][]): Promise<void> {
+    const muted = new Set(this.prefs.mutedEntities);
+    const types = new Set<string>(this.prefs.types);
+    let sliceStart = performance.now();
+    for (const [i, unit] of units.entries()) {
+      const spans = (resolved[i] ?? []).filter((m) => !muted.has(m.entityId) && types.has(m.type));
+      // The page may have changed the node while we were scanning: skip what no longer fits.
+      if (spans.length === 0 || !unit.node.isConnected || unit.node.data !== unit.text) continue;
+      this.withoutObserving(() => {
+        const els = wrapSpans(this.doc, unit.node, spans.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type })));
+        this.mentions.push(...els);
+      });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (this.signal.aborted) return;
+        sliceStart = performance.now();
+      }
+    }
+    this.withoutObserving(() => this.applyDensity());
+  }
+
+  /** Marks which mentions are visible and which can take keyboard focus. */
+  private applyDensity(): void {
+    const live = this.current();
+    live.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    this.mentions.splice(0, this.mentions.length, ...live);
+    const seenOnPage = new Set<string>();
+    const seenInBlock = new Map<Element, Set<string>>();
+    for (const m of live) {
+      const id = m.dataset.entity ?? '';
+      const block = blockOf(m);
+      const inBlock = seenInBlock.get(block) ?? new Set<string>();
+      seenInBlock.set(block, inBlock);
+      const firstOnPage = !seenOnPage.has(id);
+      const quiet =
+        this.prefs.density === 'all' ? false : this.prefs.density === 'first-on-page' ? !firstOnPage : inBlock.has(id);
+      seenOnPage.add(id);
+      inBlock.add(id);
+      setAttr(m, 'data-quiet', quiet ? '' : null);
+      // Keyboard scheme: the first mention of each entity is in the tab order, the rest are not.
+      setAttr(m, 'tabindex', firstOnPage ? '0' : null);
+    }
+  }
+}
+
+function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Text nodes worth scanning under root, skipping excluded subtrees. */
+function* textNodes(doc: Document, root: Node): Generator<Text> {
+  if (root instanceof Text) {
+    if (root.data.trim().length >= MIN_TEXT) yield root;
+    return;
+  }
+  if (root instanceof Element && elementVerdict(root) === 'skip') return;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      return elementVerdict(node as Element) === 'skip' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n as Text;
+    if (t.data.length >= MIN_TEXT && /\S\S/.test(t.data)) yield t;
+  }
+}

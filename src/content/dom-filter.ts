@@ -1,0 +1,58 @@
+/**
+ * Where not to mark: interactive and code elements, non-HTML content, editable regions,
+ * hidden content and page chrome. Decided per element so a TreeWalker can skip whole subtrees.
+ */
+export const MENTION_TAG = 'backstory-mention';
+export const CARD_TAG = 'backstory-card';
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+const SKIP_TAGS = new Set([
+  'a', 'button', 'input', 'textarea', 'select', 'option', 'optgroup', 'label', 'output', 'datalist',
+  'code', 'pre', 'kbd', 'samp', 'var', 'tt',
+  'script', 'style', 'template', 'noscript', 'title', 'head', 'meta', 'link',
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas', 'video', 'audio', 'picture', 'img', 'map',
+  'nav', 'menu', 'dialog', 'summary',
+  MENTION_TAG, CARD_TAG,
+]);
+
+const SKIP_ROLES = new Set([
+  'navigation', 'menu', 'menubar', 'menuitem', 'button', 'link', 'textbox', 'searchbox', 'combobox',
+  'listbox', 'option', 'tab', 'tablist', 'toolbar', 'dialog', 'alertdialog', 'code', 'math', 'img',
+]);
+
+/** Cookie and consent banners, by the names their frameworks give them. */
+const CHROME_NAMES = /(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|cmp|onetrust|didomi|truste|privacy-banner|cc-banner)(?:$|[\s_-])/i;
+
+export type Verdict = 'skip' | 'enter';
+
+export function elementVerdict(el: Element): Verdict {
+  if (el.namespaceURI !== XHTML) return 'skip';
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag)) return 'skip';
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return 'skip';
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return 'skip';
+  const role = el.getAttribute('role');
+  if (role !== null && SKIP_ROLES.has(role.trim().toLowerCase())) return 'skip';
+  const id = el.id;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  if ((id !== '' && CHROME_NAMES.test(id)) || (cls !== '' && CHROME_NAMES.test(cls))) return 'skip';
+  if (el instanceof HTMLElement && el.style.display === 'none') return 'skip';
+  return 'enter';
+}
+
+/** True when some ancestor (up to the root) rules the node out; for nodes added after the first pass. */
+export function isInsideSkipped(node: Node, root: Node): boolean {
+  for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+    if (elementVerdict(el) === 'skip') return true;
+  }
+  return false;
+}
+
+const BLOCK_SELECTOR = 'p,li,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,caption,td,th,article,section,aside,div,main,body';
+export const HEADLINE_SELECTOR = 'h1,[itemprop="headline"],.headline';
+
+export function blockOf(el: Element): Element {
+  return el.closest(BLOCK_SELECTOR) ?? el;
+}

@@ -1,0 +1,240 @@
+/**
+ * Content script entry: decides whether this page is ours, starts the annotator and the
+ * card popover, follows settings changes live, and answers the popup.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import matchIndex from 'virtual:backstory/match-index';
+import { Matcher } from '../matcher';
+import type { Settings } from '../settings/defaults';
+import { builtInSites } from '../sites/default-sites';
+import { siteStatus } from '../sites/site-rules';
+import { createDispatcher, type Handlers } from '../shared/handle';
+import type { Card, ContentProtocol, PageEntity } from '../shared/messages';
+import { sendToWorker } from '../shared/send';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { Annotator } from './annotator';
+import { CardHost } from './card-host';
+import { HEADLINE_SELECTOR, MENTION_TAG } from './dom-filter';
+import { HoverIntent } from './hover-intent';
+import { MarkStyles } from './mark-styles';
+
+const GUARD = Symbol.for('backstory.content');
+
+function decodeBase64(s: string): Uint8Array {
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (native) return native(s);
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Same-origin article frames are ours when the site is; cross-origin frames never are. */
+function frameAllowed(): boolean {
+  if (window.top === window) return true;
+  try {
+    return window.top?.location.origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
+class Page {
+  private annotator: Annotator | undefined;
+  private controller: AbortController | undefined;
+  private matcher: Matcher | undefined;
+  private readonly styles = new MarkStyles(document);
+  private readonly cards = new Map<string, Promise<Card | null>>();
+  private readonly host: CardHost;
+  private readonly intent: HoverIntent<HTMLElement>;
+  private pinned = false;
+  private settings: Settings | undefined;
+
+  constructor() {
+    this.host = new CardHost(document, (id) => this.card(id), {
+      onPointerEnter: () => this.intent.enterCard(),
+      onPointerLeave: () => {
+        if (!this.pinned) this.intent.leaveCard();
+      },
+      onEscape: () => this.closeAndReturnFocus(),
+    });
+    this.intent = new HoverIntent<HTMLElement>(
+      {
+        prefetch: (el) => void this.card(el.dataset.entity ?? '').catch(() => null),
+        show: (el) => void this.open(el),
+        hide: () => this.close(),
+      },
+      { set: (fn, ms) => window.setTimeout(fn, ms), clear: (id) => window.clearTimeout(id) },
+      500,
+    );
+  }
+
+  async start(): Promise<void> {
+    this.apply(await loadSettings());
+    onSettingsChanged((s) => this.apply(s));
+  }
+
+  private apply(settings: Settings): void {
+    this.settings = settings;
+    this.intent.setDelay(settings.hoverDelay);
+    this.host.theme = settings.theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : settings.theme;
+    this.host.reducedMotion = settings.motion === 'auto' ? matchMedia('(prefers-reduced-motion: reduce)').matches : settings.motion === 'reduce';
+    const on = siteStatus(location.href, settings, builtInSites()).enabled;
+    if (!on) return this.stop();
+    this.styles.apply(settings.markStyle);
+    if (this.annotator) {
+      this.annotator.setPrefs(settings);
+      return;
+    }
+    this.controller = new AbortController();
+    this.matcher ??= Matcher.fromBytes(decodeBase64(matchIndex));
+    this.annotator = new Annotator(document, this.matcher, settings, this.controller.signal);
+    this.listen(this.controller.signal);
+    void this.annotator.start().then(() => this.annotator?.observe());
+  }
+
+  stop(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.annotator?.stop();
+    this.annotator = undefined;
+    this.intent.hideNow();
+    this.host.destroy();
+    this.styles.remove();
+  }
+
+  private card(id: string): Promise<Card | null> {
+    let p = this.cards.get(id);
+    if (!p) {
+      p = sendToWorker('card/get', { id }).catch((err: unknown) => {
+        this.cards.delete(id);
+        // The extension was updated or disabled: this script is orphaned, so leave the page as it was.
+        if (!browser.runtime?.id) this.stop();
+        throw err;
+      });
+      this.cards.set(id, p);
+    }
+    return p;
+  }
+
+  private async open(el: HTMLElement): Promise<void> {
+    for (const m of document.querySelectorAll(`${MENTION_TAG}[aria-expanded]`)) {
+      m.removeAttribute('aria-expanded');
+      m.removeAttribute('aria-controls');
+    }
+    const shown = await this.host.show(el, el.dataset.entity ?? '').catch(() => false);
+    if (!shown || this.intent.visible !== el) return;
+    el.setAttribute('aria-expanded', 'true');
+    el.setAttribute('aria-controls', 'backstory-card');
+  }
+
+  private close(): void {
+    this.pinned = false;
+    this.host.hide();
+    for (const m of document.querySelectorAll(`${MENTION_TAG}[aria-expanded]`)) {
+      m.removeAttribute('aria-expanded');
+      m.removeAttribute('aria-controls');
+    }
+  }
+
+  private closeAndReturnFocus(): void {
+    const el = this.intent.visible;
+    this.intent.hideNow();
+    el?.focus({ preventScroll: true });
+  }
+
+  private listen(signal: AbortSignal): void {
+    const mentionOf = (t: EventTarget | null): HTMLElement | null =>
+      t instanceof Element ? (t.closest(MENTION_TAG) as HTMLElement | null) : null;
+    const opts = { signal, capture: true, passive: true } as const;
+    document.addEventListener('pointerover', (e) => {
+      if (e.pointerType === 'touch') return;
+      const m = mentionOf(e.target);
+      if (m) this.intent.enter(m);
+    }, opts);
+    document.addEventListener('pointerout', (e) => {
+      if (e.pointerType === 'touch' || this.pinned) return;
+      const m = mentionOf(e.target);
+      if (m && !m.contains(e.relatedTarget as Node | null)) this.intent.leave(m);
+    }, opts);
+    document.addEventListener('focusin', (e) => {
+      const m = mentionOf(e.target);
+      if (m) this.intent.showNow(m);
+    }, opts);
+    document.addEventListener('click', (e) => {
+      const m = mentionOf(e.target);
+      if (m) {
+        // Click or tap pins the card until the reader dismisses it.
+        this.pinned = true;
+        this.intent.showNow(m);
+      } else if (!this.host.contains(e.target as Node) && this.intent.visible) {
+        this.intent.hideNow();
+      }
+    }, opts);
+    document.addEventListener('keydown', (e) => {
+      const open = this.intent.visible;
+      if (!open) return;
+      if (e.key === 'Escape') this.closeAndReturnFocus();
+      else if (e.key === 'Tab' && !e.shiftKey && document.activeElement === open && this.host.focusFirst()) e.preventDefault();
+    }, { signal, capture: true });
+  }
+
+  entities(): PageEntity[] {
+    const byId = new Map<string, PageEntity>();
+    for (const [i, m] of (this.annotator?.current() ?? []).entries()) {
+      const id = m.dataset.entity ?? '';
+      const e = byId.get(id) ?? { id, count: 0, firstIndex: i, inHeadline: false };
+      e.count++;
+      if (!e.inHeadline && m.closest(HEADLINE_SELECTOR)) e.inHeadline = true;
+      byId.set(id, e);
+    }
+    return [...byId.values()];
+  }
+
+  reveal(id: string, index: number): number {
+    const all = (this.annotator?.current() ?? []).filter((m) => m.dataset.entity === id);
+    const el = all[((index % all.length) + all.length) % all.length];
+    if (el) {
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      el.setAttribute('data-flash', '');
+      window.setTimeout(() => el.removeAttribute('data-flash'), 1200);
+    }
+    return all.length;
+  }
+
+  get annotating(): boolean {
+    return this.annotator?.busy ?? false;
+  }
+
+  get enabled(): boolean {
+    return this.settings !== undefined && this.annotator !== undefined;
+  }
+}
+
+function main(): void {
+  const g = globalThis as Record<symbol, unknown>;
+  if (g[GUARD] || !frameAllowed() || !(document instanceof HTMLDocument)) return;
+  g[GUARD] = true;
+  const page = new Page();
+  const handlers: Handlers<ContentProtocol> = {
+    'page/entities': {
+      validate: () => ({}),
+      run: () => ({ url: location.href, entities: page.entities(), annotating: page.annotating }),
+    },
+    'page/reveal': {
+      validate: (p) => {
+        const q = p as { id?: unknown; index?: unknown };
+        return typeof q?.id === 'string' && Number.isInteger(q.index) ? (p as { id: string; index: number }) : 'id and index required';
+      },
+      run: ({ id, index }) => ({ total: page.reveal(id, index) }),
+    },
+  };
+  // Only the top frame answers the popup, so it gets one answer per tab.
+  if (window.top === window) {
+    const dispatch = createDispatcher(handlers, (sender) => sender.id === browser.runtime.id);
+    browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(message, sender));
+  }
+  void page.start().catch((err: unknown) => console.debug('Backstory could not start', err));
+}
+
+main();

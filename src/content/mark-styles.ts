@@ -1,0 +1,38 @@
+/** The page-level stylesheet for mentions: one <style> in <head>, removed when we stop. */
+import type { MarkStyle } from '../settings/defaults';
+import { MENTION_TAG as M } from './dom-filter';
+
+const BASE = `
+${M} { cursor: help; border-radius: 2px; }
+${M}:hover, ${M}:focus-visible, ${M}[aria-expanded="true"] {
+  text-decoration: underline solid 1px !important; text-decoration-color: currentColor !important;
+  text-underline-offset: .18em; background-color: rgba(11, 87, 208, .10); }
+${M}:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
+${M}[data-flash] { background-color: rgba(255, 196, 0, .45) !important; transition: background-color .6s; }
+@media (prefers-reduced-motion: reduce) { ${M}[data-flash] { transition: none; } }
+`;
+
+const BY_STYLE: Record<MarkStyle, string> = {
+  underline: `${M}:not([data-quiet]) { text-decoration: underline dotted 1px; text-decoration-color: color-mix(in srgb, currentColor 65%, transparent); text-underline-offset: .18em; }`,
+  background: `${M}:not([data-quiet]) { background-color: rgba(255, 213, 79, .28); box-shadow: 0 0 0 1px rgba(255, 213, 79, .28); }`,
+  'hover-only': '',
+};
+
+export class MarkStyles {
+  private el: HTMLStyleElement | undefined;
+  constructor(private readonly doc: Document) {}
+
+  apply(style: MarkStyle): void {
+    if (!this.el?.isConnected) {
+      this.el = this.doc.createElement('style');
+      this.el.setAttribute('data-backstory', '');
+      (this.doc.head ?? this.doc.documentElement).append(this.el);
+    }
+    this.el.textContent = BASE + BY_STYLE[style];
+  }
+
+  remove(): void {
+    this.el?.remove();
+    this.el = undefined;
+  }
+}

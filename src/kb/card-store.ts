@@ -1,0 +1,67 @@
+/** Serves cards and search from the compiled entities. Pure: the worker hands it the data. */
+import type { Card, EntityBrief, SearchHit } from '../shared/messages';
+import type { Entity } from './schema';
+
+const fold = (s: string): string =>
+  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019']/g, '').replace(/[\u2010-\u2015-]/g, ' ').toLowerCase();
+
+export interface CardStore {
+  card(id: string): Card | null;
+  briefs(ids: readonly string[]): EntityBrief[];
+  search(query: string, limit?: number): SearchHit[];
+  readonly size: number;
+}
+
+export function createCardStore(entities: readonly Entity[]): CardStore {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  // One folded search key per name and alias; built once, scanned linearly (800 entities × a few
+  // dozen keys is far below a millisecond per keystroke).
+  const keys: { key: string; entity: Entity; alias: string; isName: boolean }[] = [];
+  for (const e of entities) {
+    for (const a of e.aliases) keys.push({ key: fold(a.text), entity: e, alias: a.text, isName: a.text === e.name });
+  }
+
+  return {
+    size: byId.size,
+    card(id) {
+      const e = byId.get(id);
+      if (!e) return null;
+      const { aliases: _aliases, related, ...rest } = e;
+      return {
+        ...rest,
+        related: related.flatMap((r) => {
+          const target = byId.get(r.id);
+          return target ? [{ id: r.id, name: target.name, type: target.type, relation: r.relation }] : [];
+        }),
+      };
+    },
+    briefs(ids) {
+      return ids.flatMap((id) => {
+        const e = byId.get(id);
+        return e ? [{ id, name: e.name, type: e.type, ...(e.role ? { role: e.role } : {}) }] : [];
+      });
+    },
+    search(query, limit = 20) {
+      const q = fold(query.trim());
+      if (q === '') return [];
+      const best = new Map<string, { score: number; hit: SearchHit }>();
+      for (const k of keys) {
+        const at = k.key.indexOf(q);
+        if (at < 0) continue;
+        // Prefix of the whole key beats prefix of a word beats anywhere; names beat aliases.
+        const wordStart = at === 0 || k.key[at - 1] === ' ';
+        const score = (at === 0 ? 0 : wordStart ? 10 : 20) + (k.isName ? 0 : 1) + (k.key.length === q.length ? -5 : 0);
+        const prev = best.get(k.entity.id);
+        if (prev && prev.score <= score) continue;
+        const hit: SearchHit = { id: k.entity.id, name: k.entity.name, type: k.entity.type };
+        if (!k.isName) hit.matched = k.alias;
+        if (k.entity.role) hit.role = k.entity.role;
+        best.set(k.entity.id, { score, hit });
+      }
+      return [...best.values()]
+        .sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name))
+        .slice(0, limit)
+        .map((x) => x.hit);
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/** The toolbar popup: the site switch and the entities found on the page. */
+import { useEffect, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import type { EntityType } from '../kb/schema';
+import type { Settings } from '../settings/defaults';
+import type { Card, EntityBrief, PageEntity } from '../shared/messages';
+import { sendToTab, sendToWorker } from '../shared/send';
+import { loadSettings, saveSettings } from '../shared/settings-store';
+import { applyTheme } from '../shared/theme';
+import { builtInSites } from '../sites/default-sites';
+import { siteStatus, type SiteStatus } from '../sites/site-rules';
+import { CardView, TYPE_LABELS } from '../ui/card';
+import { targetTab, type TargetTab } from './active-tab';
+
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'unsupported' }
+  | { kind: 'no-script' }
+  | { kind: 'ready'; entities: (PageEntity & EntityBrief)[]; annotating: boolean };
+
+const TYPE_ORDER: EntityType[] = ['person', 'country', 'organization', 'event', 'place', 'concept'];
+
+async function readPage(tab: TargetTab): Promise<PageState> {
+  try {
+    const page = await sendToTab(tab.id, 'page/entities', {});
+    const briefs = await sendToWorker('entities/brief', { ids: page.entities.map((e) => e.id) });
+    const byId = new Map(briefs.map((b) => [b.id, b]));
+    const entities = page.entities.flatMap((e) => {
+      const b = byId.get(e.id);
+      return b ? [{ ...e, ...b }] : [];
+    });
+    return { kind: 'ready', entities, annotating: page.annotating };
+  } catch {
+    // No content script answered: the page predates the extension or cannot be scripted.
+    return { kind: 'no-script' };
+  }
+}
+
+export function Popup(): JSX.Element {
+  const [tab, setTab] = useState<TargetTab | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [card, setCard] = useState<Card[]>([]);
+
+  useEffect(() => {
+    void (async () => {
+      const [t, s] = await Promise.all([targetTab(), loadSettings()]);
+      applyTheme(s.theme);
+      setTab(t);
+      setSettings(s);
+      if (!t || siteStatus(t.url, s, builtInSites()).reason === 'unsupported') setPage({ kind: 'unsupported' });
+      else setPage(await readPage(t));
+    })();
+  }, []);
+
+  if (!settings) return <main class="popup" aria-busy="true"><p class="muted">Loading…</p></main>;
+  const status: SiteStatus = tab ? siteStatus(tab.url, settings, builtInSites()) : { enabled: false, reason: 'unsupported', site: '' };
+
+  const toggleSite = async (): Promise<void> => {
+    const next = structuredClone(settings);
+    if (status.enabled) next.disabledSites = [...next.disabledSites, status.site];
+    else next.disabledSites = next.disabledSites.filter((s) => s !== status.site);
+    await saveSettings(next);
+    setSettings(next);
+    if (tab) setTimeout(() => void readPage(tab).then(setPage), 400);
+  };
+
+  const openCard = async (id: string, push = false): Promise<void> => {
+    const c = await sendToWorker('card/get', { id });
+    if (c) setCard((stack) => (push ? [...stack, c] : [c]));
+  };
+
+  const current = card.at(-1);
+  if (current) {
+    return (
+      <main class="popup">
+        <CardView
+          card={current}
+          compact={false}
+          onNavigate={(id) => void openCard(id, true)}
+          onBack={() => setCard((stack) => stack.slice(0, -1))}
+        />
+      </main>
+    );
+  }
+
+  return (
+    <main class="popup">
+      <header class="bar">
+        <h1>Backstory</h1>
+        <SiteSwitch status={status} onToggle={toggleSite} />
+      </header>
+      <PageBody page={page} status={status} tab={tab} onOpen={(id) => void openCard(id)} />
+      <footer class="foot">
+        <a href="../options/index.html" target="_blank">Settings</a>
+      </footer>
+    </main>
+  );
+}
+
+function SiteSwitch({ status, onToggle }: { status: SiteStatus; onToggle: () => Promise<void> }): JSX.Element | null {
+  if (status.reason === 'unsupported' || status.reason === 'not-listed' || status.reason === 'extension-off') return null;
+  return (
+    <label class="switch">
+      <input type="checkbox" role="switch" checked={status.enabled} onChange={() => void onToggle()} />
+      <span>{status.enabled ? `On for ${status.site}` : `Off for ${status.site}`}</span>
+    </label>
+  );
+}
+
+function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab | null; onOpen: (id: string) => void }): JSX.Element {
+  const { page, status, tab } = props;
+  if (page.kind === 'loading') return <p class="state" aria-live="polite">Reading the page…</p>;
+  if (page.kind === 'unsupported') return <p class="state">Backstory does not run on browser pages, stores, PDFs or local files.</p>;
+  if (status.reason === 'extension-off') return <p class="state">Backstory is switched off everywhere. Turn it on in Settings.</p>;
+  if (status.reason === 'not-listed') return <p class="state">{status.site} is not on the news list. Add it in Settings.</p>;
+  if (!status.enabled) return <p class="state">Backstory is off on {status.site}.</p>;
+  if (page.kind === 'no-script') return <p class="state">Reload the page to let Backstory read it.</p>;
+  if (page.entities.length === 0) {
+    return <p class="state">{page.annotating ? 'Still reading the page…' : 'No known people, places or events on this page.'}</p>;
+  }
+  const groups = TYPE_ORDER.map((type) => ({
+    type,
+    items: page.entities
+      .filter((e) => e.type === type)
+      .sort((a, b) => Number(b.inHeadline) - Number(a.inHeadline) || a.firstIndex - b.firstIndex),
+  })).filter((g) => g.items.length > 0);
+  return (
+    <div class="groups">
+      {groups.map((g) => (
+        <section key={g.type} aria-labelledby={`g-${g.type}`}>
+          <h2 id={`g-${g.type}`}>{TYPE_LABELS[g.type]}</h2>
+          <ul class="entities">
+            {g.items.map((e) => (
+              <EntityRow key={e.id} entity={e} tabId={tab?.id} onOpen={props.onOpen} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function EntityRow(props: { entity: PageEntity & EntityBrief; tabId: number | undefined; onOpen: (id: string) => void }): JSX.Element {
+  const { entity, tabId } = props;
+  const [index, setIndex] = useState(0);
+  const reveal = (i: number): void => {
+    setIndex(i);
+    if (tabId !== undefined) void sendToTab(tabId, 'page/reveal', { id: entity.id, index: i }).catch(() => undefined);
+  };
+  return (
+    <li class="entity" data-entity={entity.id}>
+      <button type="button" class="entity-name" onClick={() => props.onOpen(entity.id)} title="Open card">
+        <span>{entity.name}</span>
+        {entity.role && <span class="entity-role">{entity.role}</span>}
+      </button>
+      <span class="count" aria-label={`${entity.count} mentions`}>{entity.count}</span>
+      <button type="button" class="nav" aria-label={`Previous mention of ${entity.name}`} onClick={() => reveal(index - 1)}>‹</button>
+      <button type="button" class="nav" aria-label={`Show mention of ${entity.name} on the page`} onClick={() => reveal(index + 1)}>›</button>
+    </li>
+  );
+}

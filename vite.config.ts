@@ -1,0 +1,60 @@
+import { defineConfig, type PluginOption } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { backstoryKb } from './scripts/vite-plugin-kb';
+
+/** Build targets: `vite build --mode chrome|firefox|e2e` writes dist/<mode>/. */
+type Target = 'chrome' | 'firefox' | 'e2e';
+const TARGETS: readonly Target[] = ['chrome', 'firefox', 'e2e'];
+
+/** Pages served from these hosts are annotated in the e2e build only, so tests can run locally. */
+const E2E_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+const GECKO_ID = '{8a38b6c0-77a3-4fdd-9a37-cfb35ab73866}';
+
+function manifestFor(target: Target): ManifestV3Export {
+  const m = structuredClone(baseManifest) as Record<string, unknown> & typeof baseManifest;
+  const version = process.env.npm_package_version ?? m.version;
+  const out: Record<string, unknown> = { ...m, version };
+  if (target === 'e2e') {
+    const [cs] = m.content_scripts;
+    out.content_scripts = [{ ...cs, matches: [...(cs?.matches ?? []), ...E2E_MATCHES] }];
+    out.host_permissions = [...m.host_permissions, ...E2E_MATCHES];
+  }
+  if (target === 'firefox') {
+    // Firefox MV3 has no service workers in extensions: the same module runs as a background script.
+    out.background = { scripts: [m.background.service_worker], type: 'module' };
+    delete out.minimum_chrome_version;
+    out.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    };
+  }
+  return out as unknown as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target = (TARGETS as readonly string[]).includes(mode) ? (mode as Target) : 'chrome';
+  const plugins: PluginOption[] = [
+    backstoryKb(),
+    preact(),
+    crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' }),
+  ];
+  return {
+    plugins,
+    define: { __BACKSTORY_TARGET__: JSON.stringify(target) },
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      // Readable stack traces in bug reports cost nothing offline.
+      sourcemap: false,
+      minify: true,
+    },
+    server: { port: 5173, strictPort: true, hmr: false },
+  };
+});

@@ -54,6 +54,8 @@ export default defineConfig(({ mode }) => {
       // Readable stack traces in bug reports cost nothing offline.
       sourcemap: false,
       minify: true,
+      // Pages the manifest does not name are entry points of their own.
+      rollupOptions: { input: { full: 'src/full/index.html' } },
     },
     server: { port: 5173, strictPort: true, hmr: false },
   };

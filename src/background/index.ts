@@ -38,6 +38,20 @@ const handlers: Handlers<WorkerProtocol> = {
     validate: (p) => (isShortString((p as { url?: unknown })?.url, 4096) ? (p as { url: string }) : 'url must be a string'),
     run: async ({ url }) => siteStatus(url, await loadSettings(), builtInSites()),
   },
+  'ui/open-options': {
+    validate: () => ({}),
+    run: async () => {
+      await browser.runtime.openOptionsPage();
+    },
+  },
+  'ui/open-full': {
+    validate: (p) => (isId((p as { id?: unknown })?.id) ? (p as { id: string }) : 'id must be an entity id'),
+    run: async ({ id }, sender) => {
+      const tab = sender.tab?.id;
+      const query = new URLSearchParams({ id, ...(tab !== undefined ? { tab: String(tab) } : {}) });
+      await browser.tabs.create({ url: browser.runtime.getURL(`src/full/index.html?${query.toString()}`), ...(tab !== undefined ? { openerTabId: tab } : {}) });
+    },
+  },
 };
 
 // Only our own pages and content scripts may ask; web pages cannot reach us (no externally_connectable).

@@ -5,6 +5,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { CardView } from '../ui/card';
+import { CardMenu } from '../ui/card-menu';
 import cardCss from '../ui/card.css?inline';
 import type { Card } from '../shared/messages';
 import { CARD_TAG } from './dom-filter';
@@ -27,6 +28,12 @@ export interface CardHostEvents {
   onPointerEnter(): void;
   onPointerLeave(): void;
   onEscape(): void;
+  onClose(): void;
+  onPin(pinned: boolean): void;
+  onMute(id: string): void;
+  onSiteOff(): void;
+  onSettings(): void;
+  onFull(id: string): void;
 }
 
 export class CardHost {
@@ -36,6 +43,7 @@ export class CardHost {
   private anchor: Element | undefined;
   private history: Card[] = [];
   theme: 'light' | 'dark' = 'light';
+  pinned = false;
   reducedMotion = false;
 
   constructor(
@@ -109,6 +117,20 @@ export class CardHost {
         headingId,
         onNavigate: (id: string) => void this.navigate(id),
         ...(this.history.length > 1 ? { onBack: () => this.back() } : {}),
+        actions: h(CardMenu, {
+          name: card.name,
+          pinned: this.pinned,
+          onPin: () => {
+            this.pinned = !this.pinned;
+            this.events.onPin(this.pinned);
+            this.paint(false);
+          },
+          onClose: () => this.events.onClose(),
+          onMute: () => this.events.onMute(card.id),
+          onSiteOff: () => this.events.onSiteOff(),
+          onSettings: () => this.events.onSettings(),
+          onFull: () => this.events.onFull(card.id),
+        }),
       }),
       frame,
     );

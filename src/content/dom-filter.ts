@@ -12,7 +12,7 @@ const SKIP_TAGS = new Set([
   'code', 'pre', 'kbd', 'samp', 'var', 'tt',
   'script', 'style', 'template', 'noscript', 'title', 'head', 'meta', 'link',
   'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas', 'video', 'audio', 'picture', 'img', 'map',
-  'nav', 'menu', 'dialog', 'summary',
+  'svg', 'math', 'nav', 'menu', 'dialog', 'summary',
   MENTION_TAG, CARD_TAG,
 ]);
 
@@ -21,8 +21,9 @@ const SKIP_ROLES = new Set([
   'listbox', 'option', 'tab', 'tablist', 'toolbar', 'dialog', 'alertdialog', 'code', 'math', 'img',
 ]);
 
-/** Cookie and consent banners, by the names their frameworks give them. */
-const CHROME_NAMES = /(?:^|[\s_-])(?:cookie|cookies|consent|gdpr|cmp|onetrust|didomi|truste|privacy-banner|cc-banner)(?:$|[\s_-])/i;
+/** Cookie and consent banners, by the names their frameworks and sites give them. */
+const CHROME_NAMES =
+  /(?:^|\s)(?:(?:cookies?|consent|gdpr|cmp|privacy)[-_]?(?:banner|notice|bar|popup|modal|dialog|wall|container|overlay|message|consent|law|layer)|cookies?|consent|onetrust\S*|didomi\S*|truste\S*|cookiebot\S*|cc-window|cc-banner|qc-cmp\S*|fc-consent\S*)(?:\s|$)/i;
 
 export type Verdict = 'skip' | 'enter';
 

@@ -11,7 +11,7 @@ import { siteStatus } from '../sites/site-rules';
 import { createDispatcher, type Handlers } from '../shared/handle';
 import type { Card, ContentProtocol, PageEntity } from '../shared/messages';
 import { sendToWorker } from '../shared/send';
-import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { Annotator } from './annotator';
 import { CardHost } from './card-host';
 import { HEADLINE_SELECTOR, MENTION_TAG } from './dom-filter';
@@ -57,6 +57,14 @@ class Page {
         if (!this.pinned) this.intent.leaveCard();
       },
       onEscape: () => this.closeAndReturnFocus(),
+      onClose: () => this.closeAndReturnFocus(),
+      onPin: (pinned) => {
+        this.pinned = pinned;
+      },
+      onMute: (id) => void this.mute(id),
+      onSiteOff: () => void this.turnOffSite(),
+      onSettings: () => void sendToWorker('ui/open-options', {}).catch(() => undefined),
+      onFull: (id) => void sendToWorker('ui/open-full', { id }).catch(() => undefined),
     });
     this.intent = new HoverIntent<HTMLElement>(
       {
@@ -128,8 +136,22 @@ class Page {
     el.setAttribute('aria-controls', 'backstory-card');
   }
 
+  private async mute(id: string): Promise<void> {
+    this.intent.hideNow();
+    const s = await loadSettings();
+    if (!s.mutedEntities.includes(id)) await saveSettings({ ...s, mutedEntities: [...s.mutedEntities, id] });
+  }
+
+  private async turnOffSite(): Promise<void> {
+    this.intent.hideNow();
+    const s = await loadSettings();
+    const { site } = siteStatus(location.href, s, builtInSites());
+    if (site && !s.disabledSites.includes(site)) await saveSettings({ ...s, disabledSites: [...s.disabledSites, site] });
+  }
+
   private close(): void {
     this.pinned = false;
+    this.host.pinned = false;
     this.host.hide();
     for (const m of document.querySelectorAll(`${MENTION_TAG}[aria-expanded]`)) {
       m.removeAttribute('aria-expanded');
@@ -166,6 +188,7 @@ class Page {
       if (m) {
         // Click or tap pins the card until the reader dismisses it.
         this.pinned = true;
+        this.host.pinned = true;
         this.intent.showNow(m);
       } else if (!this.host.contains(e.target as Node) && this.intent.visible) {
         this.intent.hideNow();
@@ -202,6 +225,14 @@ class Page {
     return all.length;
   }
 
+  /** The sentence around each mention of `id`, trimmed to a readable length. */
+  snippets(id: string): string[] {
+    return (this.annotator?.current() ?? [])
+      .filter((m) => m.dataset.entity === id)
+      .slice(0, 50)
+      .map((m) => sentenceAround(m));
+  }
+
   get annotating(): boolean {
     return this.annotator?.busy ?? false;
   }
@@ -209,6 +240,15 @@ class Page {
   get enabled(): boolean {
     return this.settings !== undefined && this.annotator !== undefined;
   }
+}
+
+function sentenceAround(mention: Element): string {
+  const block = mention.closest('p,li,h1,h2,h3,h4,h5,h6,blockquote,figcaption,td,dd') ?? mention.parentElement;
+  const text = (block?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const at = text.indexOf((mention.textContent ?? '').trim());
+  if (text.length <= 280 || at < 0) return text.slice(0, 280);
+  const start = Math.max(0, text.lastIndexOf('. ', at) + 1);
+  return (start > 0 ? '…' : '') + text.slice(start, start + 260).trim() + '…';
 }
 
 function main(): void {
@@ -227,6 +267,10 @@ function main(): void {
         return typeof q?.id === 'string' && Number.isInteger(q.index) ? (p as { id: string; index: number }) : 'id and index required';
       },
       run: ({ id, index }) => ({ total: page.reveal(id, index) }),
+    },
+    'page/snippets': {
+      validate: (p) => (typeof (p as { id?: unknown })?.id === 'string' ? (p as { id: string }) : 'id required'),
+      run: ({ id }) => ({ snippets: page.snippets(id) }),
     },
   };
   // Only the top frame answers the popup, so it gets one answer per tab.

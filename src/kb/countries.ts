@@ -46,7 +46,7 @@ export function generatedAliases(c: WorldCountry): (AliasSpec & { generated: tru
   const out: (AliasSpec & { generated: true })[] = [];
   const add = (text: string | undefined, lang?: string): void => {
     const t = text?.trim();
-    if (!t || t.length < 3 || t.includes(', ')) return;
+    if (!t || t.includes(', ')) return;
     // Two-letter and three-letter codes (KP, PRK) are not how news names countries.
     if (/^[A-Z]{2,3}$/.test(t)) return;
     out.push(lang ? { text: t, lang, generated: true } : { text: t, generated: true });

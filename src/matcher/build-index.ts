@@ -163,7 +163,7 @@ export function buildMatchIndex(entities: Entity[]): Uint8Array {
   for (const b of textBytes) { recText.set(b, at); at += b.length; }
 
   return writeSections({
-    meta: Uint32Array.from([
+    meta: Int32Array.from([
       trie.numStates, trie.numClasses, trie.sepClass, terminals.length,
       order.length, senseEntity.length, entities.length,
     ]),
@@ -173,18 +173,18 @@ export function buildMatchIndex(entities: Entity[]): Uint8Array {
     childOverflow: trie.childOverflow,
     edgeClass: trie.edgeClass,
     fail: trie.fail,
-    terminals: Uint32Array.from(terminals),
-    termRecStart: Uint32Array.from(termRecStart),
+    terminals: Int32Array.from(terminals),
+    termRecStart: Int32Array.from(termRecStart),
     recLen: Uint16Array.from(recLen),
     recFlags: Uint8Array.from(recFlags),
     recEdge: Uint8Array.from(recEdge),
-    recTextStart: Uint32Array.from(recTextStart),
-    recSenseStart: Uint32Array.from(recSenseStart),
+    recTextStart: Int32Array.from(recTextStart),
+    recSenseStart: Int32Array.from(recSenseStart),
     senseEntity: Uint16Array.from(senseEntity),
     senseFlags: Uint8Array.from(senseFlags),
     senseLang: Uint8Array.from(senseLang),
-    senseCtxStart: Uint32Array.from(senseCtxStart),
-    senseAmbStart: Uint32Array.from(senseAmbStart),
+    senseCtxStart: Int32Array.from(senseCtxStart),
+    senseAmbStart: Int32Array.from(senseAmbStart),
     refList: Uint16Array.from(refList),
     entityTypes: Uint8Array.from(entities, (e) => Math.max(0, ENTITY_TYPES.indexOf(e.type))),
     recText,

@@ -2,7 +2,8 @@
  * The binary layout of the match index: a header, a table of sections, and the
  * sections themselves, each 4-byte aligned so the matcher can take typed-array views
  * over the bytes instead of parsing anything. Little-endian, like every platform
- * a browser extension runs on.
+ * a browser extension runs on. 32-bit sections are signed (all values < 2^31) because V8
+ * keeps Int32Array loads as small integers where Uint32Array loads may become doubles.
  */
 
 export const MAGIC = 0x584d5342; // "BSMX" read as a little-endian u32
@@ -20,28 +21,28 @@ export const SenseFlag = { personName: 1, usPlace: 2, commonWord: 4, needsContex
 
 const SECTION_TYPES = {
   /** numStates, numClasses, sepClass, numTerminals, numRecords, numSenses, numEntities */
-  meta: Uint32Array,
+  meta: Int32Array,
   classUnits: Uint16Array,
   classIds: Uint16Array,
   childCount: Uint8Array,
   /** (state, count) pairs for states with CHILD_OVERFLOW children or more. */
-  childOverflow: Uint32Array,
+  childOverflow: Int32Array,
   edgeClass: Uint16Array,
-  fail: Uint32Array,
+  fail: Int32Array,
   /** Terminal states, ascending; terminal g owns records termRecStart[g] .. termRecStart[g+1]. */
-  terminals: Uint32Array,
-  termRecStart: Uint32Array,
+  terminals: Int32Array,
+  termRecStart: Int32Array,
   recLen: Uint16Array,
   recFlags: Uint8Array,
   /** Kind (see char-kind) of the alias's first code point | kind of its last << 4. */
   recEdge: Uint8Array,
-  recTextStart: Uint32Array,
-  recSenseStart: Uint32Array,
+  recTextStart: Int32Array,
+  recSenseStart: Int32Array,
   senseEntity: Uint16Array,
   senseFlags: Uint8Array,
   senseLang: Uint8Array,
-  senseCtxStart: Uint32Array,
-  senseAmbStart: Uint32Array,
+  senseCtxStart: Int32Array,
+  senseAmbStart: Int32Array,
   refList: Uint16Array,
   entityTypes: Uint8Array,
   /** UTF-8: alias texts back to back; entity ids and language codes joined by "\n". */
@@ -52,7 +53,8 @@ const SECTION_TYPES = {
 
 type SectionTypes = typeof SECTION_TYPES;
 export type SectionName = keyof SectionTypes;
-export type Sections = { [K in SectionName]: InstanceType<SectionTypes[K]> };
+type ViewOf<C> = C extends Uint8ArrayConstructor ? Uint8Array : C extends Uint16ArrayConstructor ? Uint16Array : Int32Array;
+export type Sections = { [K in SectionName]: ViewOf<SectionTypes[K]> };
 
 const NAMES = Object.keys(SECTION_TYPES) as SectionName[];
 const HEADER_WORDS = 3 + 2 * NAMES.length;
@@ -95,7 +97,8 @@ export function readSections(input: Uint8Array): Sections {
     const at = header[3 + 2 * i]!;
     const length = header[4 + 2 * i]!;
     if (at + length * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) throw new Error(`match index: section ${name} out of range`);
-    result[name] = new Ctor(bytes.buffer, bytes.byteOffset + at, length);
+    const View = Ctor as unknown as new (buffer: ArrayBufferLike, offset: number, length: number) => unknown;
+    result[name] = new View(bytes.buffer, bytes.byteOffset + at, length);
   });
   return result as Sections;
 }

@@ -13,10 +13,10 @@ const decoder = new TextDecoder();
 
 export class Matcher {
   private readonly classOf = new Uint16Array(0x10000);
-  private readonly rootNext: Uint32Array;
-  private readonly firstChild: Uint32Array;
+  private readonly rootNext: Int32Array;
+  private readonly firstChild: Int32Array;
   /** Nearest state on the failure chain (itself included) that ends an alias; 0 if none. */
-  private readonly dict: Uint32Array;
+  private readonly dict: Int32Array;
   private readonly sepClass: number;
   private readonly ids: readonly string[];
   private readonly idIndex = new Map<string, number>();
@@ -32,7 +32,7 @@ export class Matcher {
     this.sepClass = sepClass;
     for (let i = 0; i < s.classUnits.length; i++) this.classOf[s.classUnits[i]!] = s.classIds[i]!;
 
-    this.firstChild = new Uint32Array(numStates + 1);
+    this.firstChild = new Int32Array(numStates + 1);
     const overflow = new Map<number, number>();
     for (let i = 0; i < s.childOverflow.length; i += 2) overflow.set(s.childOverflow[i]!, s.childOverflow[i + 1]!);
     let next = 1;
@@ -44,10 +44,10 @@ export class Matcher {
     this.firstChild[numStates] = next;
 
     // The root is visited after every mismatch, so it gets a dense row.
-    this.rootNext = new Uint32Array(numClasses + 1);
+    this.rootNext = new Int32Array(numClasses + 1);
     for (let t = this.firstChild[0]!, end = this.firstChild[1]!; t < end; t++) this.rootNext[s.edgeClass[t]!] = t;
 
-    this.dict = new Uint32Array(numStates);
+    this.dict = new Int32Array(numStates);
     for (const t of s.terminals) this.dict[t] = t;
     for (let st = 1; st < numStates; st++) if (this.dict[st] === 0) this.dict[st] = this.dict[s.fail[st]!]!;
 
@@ -161,7 +161,8 @@ export class Matcher {
     let upper = this.uppers[r];
     if (upper === undefined) {
       const u = this.recordText(r).toUpperCase();
-      upper = this.uppers[r] = u.length === this.recordText(r).length ? u : null;
+      upper = u.length === this.recordText(r).length ? u : null;
+      this.uppers[r] = upper;
     }
     return upper !== null && formMatches(upper, text, start, this.classOf, this.sepClass);
   }
@@ -170,7 +171,8 @@ export class Matcher {
     let t = this.texts[r];
     if (t === undefined) {
       const at = this.s.recTextStart;
-      t = this.texts[r] = decoder.decode(this.s.recText.subarray(at[r]!, at[r + 1]!));
+      t = decoder.decode(this.s.recText.subarray(at[r]!, at[r + 1]!));
+      this.texts[r] = t;
     }
     return t;
   }
@@ -181,7 +183,8 @@ export class Matcher {
       const { recSenseStart, senseEntity } = this.s;
       const out: string[] = [];
       for (let k = recSenseStart[r]!; k < recSenseStart[r + 1]!; k++) out.push(this.ids[senseEntity[k]!]!);
-      list = this.entityLists[r] = Object.freeze(out);
+      list = Object.freeze(out);
+      this.entityLists[r] = list;
     }
     return list;
   }

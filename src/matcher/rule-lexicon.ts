@@ -40,7 +40,7 @@ export const TITLES = set(`
 
 /** Words that turn a commonWord alias into the common noun: "Trump card", "roast Turkey". */
 export const COMMON_COMPOUNDS: Readonly<Record<string, { after: ReadonlySet<string>; before: ReadonlySet<string> }>> = {
-  trump: { after: set('card cards suit suits'), before: set('no') },
+  trump: { after: set('card cards suit suits'), before: new Set() },
   turkey: {
     after: set(`dinner dinners sandwich sandwiches breast breasts leg legs burger burgers bacon gravy
       stuffing baster vulture vultures feather feathers trot shoot hunt hunting hunter farm farms

@@ -3,6 +3,7 @@
  * (it runs per candidate, not per character), so plain regexes are fine here.
  */
 import { isSpaceUnit } from './normalize';
+import { NOT_NAMES } from './rule-lexicon';
 
 export interface Word {
   start: number;
@@ -49,21 +50,16 @@ export function isLowercase(word: string): boolean {
   return /^\p{Ll}/u.test(word);
 }
 
-const OPENERS = /["'“‘«(\[¡¿\s]/u;
-
-/** True when nothing but quotes and spaces stand between `at` and a sentence end or the text start. */
-export function isSentenceStart(text: string, at: number): boolean {
-  let p = at - 1;
-  while (p >= 0 && OPENERS.test(text[p]!)) p--;
-  // "U.S." ending a sentence: its one dot closes the sentence too.
-  return p < 0 || '.!?…'.includes(text[p]!);
-}
-
-/** Headline style ("Talks Between Jordan And Chad Resume"), where capitals say nothing about names. */
+/**
+ * Headline style ("Talks Between Jordan And Chad Resume"), where capitals say nothing
+ * about names: long words mostly capitalized, and at least one capitalized function word
+ * past the first (a sentence full of names, "Chad Smith met Jordan Peterson", has none).
+ */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(/[\p{L}][\p{L}\p{M}'’]{3,}/gu) ?? [];
-  if (words.length < 3) return false;
-  return words.filter(isCapitalized).length / words.length >= 0.75;
+  const words = text.match(/[\p{L}][\p{L}\p{M}'’]*/gu) ?? [];
+  const long = words.filter((w) => w.length >= 4);
+  if (long.length < 3 || long.filter(isCapitalized).length / long.length < 0.75) return false;
+  return words.slice(1).some((w) => isCapitalized(w) && NOT_NAMES.has(w.toLowerCase()));
 }
 
 /** The part of `block` around `[start, end)` of `text` (a piece of the block), `radius` units each side. */

@@ -17,11 +17,11 @@ export interface BuiltTrie {
   classUnits: Uint16Array;
   classIds: Uint16Array;
   childCount: Uint8Array;
-  childOverflow: Uint32Array;
+  childOverflow: Int32Array;
   edgeClass: Uint16Array;
-  fail: Uint32Array;
+  fail: Int32Array;
   /** The terminal state of each key, aligned with the input keys. */
-  terminalOf: Uint32Array;
+  terminalOf: Int32Array;
 }
 
 /** `keys` are already folded (see foldUnit) and non-empty. */
@@ -54,7 +54,7 @@ export function buildTrie(keys: readonly string[]): BuiltTrie {
 
   // Breadth-first renumbering with sorted children.
   const n = kids.length;
-  const newId = new Uint32Array(n);
+  const newId = new Int32Array(n);
   const order: number[] = [0];
   const edgeClass = new Uint16Array(n);
   for (let head = 0; head < order.length; head++) {
@@ -69,7 +69,7 @@ export function buildTrie(keys: readonly string[]): BuiltTrie {
 
   const childCount = new Uint8Array(n);
   const overflow: number[] = [];
-  const firstChild = new Uint32Array(n + 1);
+  const firstChild = new Int32Array(n + 1);
   let next = 1;
   for (let s = 0; s < n; s++) {
     const count = kids[order[s]!]!.size;
@@ -95,7 +95,7 @@ export function buildTrie(keys: readonly string[]): BuiltTrie {
     return -1;
   };
   // Classic BFS failure links: the longest proper suffix that is also a trie path.
-  const fail = new Uint32Array(n);
+  const fail = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     for (let t = firstChild[s]!, end = firstChild[s + 1]!; t < end; t++) {
       if (s === 0) continue;
@@ -125,9 +125,9 @@ export function buildTrie(keys: readonly string[]): BuiltTrie {
     classUnits: Uint16Array.from(pairUnits),
     classIds: Uint16Array.from(pairIds),
     childCount,
-    childOverflow: Uint32Array.from(overflow),
+    childOverflow: Int32Array.from(overflow),
     edgeClass,
     fail,
-    terminalOf: Uint32Array.from(keyNode, (old) => newId[old]!),
+    terminalOf: Int32Array.from(keyNode, (old) => newId[old]!),
   };
 }

@@ -40,6 +40,9 @@ export interface WorkerProtocol {
   'entities/brief': { request: { ids: string[] }; response: EntityBrief[] };
   'kb/search': { request: { query: string; limit?: number }; response: SearchHit[] };
   'site/status': { request: { url: string }; response: SiteStatus };
+  /** Content scripts cannot open extension pages themselves. */
+  'ui/open-options': { request: Record<string, never>; response: void };
+  'ui/open-full': { request: { id: string }; response: void };
 }
 
 export interface PageEntity {
@@ -54,6 +57,8 @@ export interface PageEntity {
 export interface ContentProtocol {
   'page/entities': { request: Record<string, never>; response: { url: string; entities: PageEntity[]; annotating: boolean } };
   'page/reveal': { request: { id: string; index: number }; response: { total: number } };
+  /** The sentences around each mention of an entity, for the full-context page. */
+  'page/snippets': { request: { id: string }; response: { snippets: string[] } };
 }
 
 export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;

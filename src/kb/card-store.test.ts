@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createCardStore } from './card-store';
+import type { Entity } from './schema';
+
+const base = { wikipedia: 'x', sources: [], asOf: '2025-06-01', packs: ['world' as const], facts: [], timeline: [] };
+const entities: Entity[] = [
+  { ...base, id: 'kim-jong-un', type: 'person', name: 'Kim Jong Un', role: 'Supreme Leader', summary: 's', aliases: [{ text: 'Kim Jong Un' }, { text: 'Kim Jong-un' }], related: [{ id: 'north-korea', relation: 'leader of' }, { id: 'gone', relation: 'ally of' }] },
+  { ...base, id: 'north-korea', type: 'country', name: 'North Korea', summary: 's', aliases: [{ text: 'North Korea' }, { text: 'DPRK' }, { text: 'Corée du Nord', lang: 'fr' }], related: [] },
+  { ...base, id: 'south-korea', type: 'country', name: 'South Korea', summary: 's', aliases: [{ text: 'South Korea' }, { text: 'ROK' }], related: [] },
+];
+
+describe('card store', () => {
+  const store = createCardStore(entities);
+
+  it('serves a card with related links resolved and unknown ones left out', () => {
+    const card = store.card('kim-jong-un');
+    expect(card?.related).toEqual([{ id: 'north-korea', name: 'North Korea', type: 'country', relation: 'leader of' }]);
+    expect(card && 'aliases' in card).toBe(false);
+    expect(store.card('nobody')).toBeNull();
+  });
+
+  it('searches names and aliases, ignoring case, accents and dashes', () => {
+    expect(store.search('korea').map((h) => h.id)).toEqual(['north-korea', 'south-korea', 'kim-jong-un'].filter((id) => id !== 'kim-jong-un'));
+    expect(store.search('dprk')[0]).toMatchObject({ id: 'north-korea', matched: 'DPRK' });
+    expect(store.search('coree')[0]?.id).toBe('north-korea');
+    expect(store.search('kim jong-un')[0]?.id).toBe('kim-jong-un');
+    expect(store.search('  ')).toEqual([]);
+  });
+
+  it('ranks a prefix of the name above a match inside it', () => {
+    expect(store.search('k').map((h) => h.id)[0]).toBe('kim-jong-un');
+  });
+
+  it('answers briefs for known ids only', () => {
+    expect(store.briefs(['north-korea', 'nobody'])).toEqual([{ id: 'north-korea', name: 'North Korea', type: 'country' }]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The resolver's local rules: each looks only at one candidate's text and block and says
+ * whether a sense of it must be dropped. Page-wide rules (context, coreference,
+ * ambiguity) live in resolve.ts.
+ */
+import type { EntityType } from '../kb/schema';
+import {
+  COMMON_COMPOUNDS, NOT_NAMES, TITLES, US_PLACE_CUES, US_POLITICS_CUES, US_STATE_CUES, US_STATE_NAMES,
+} from './rule-lexicon';
+import { contextWindow, isCapitalized, nextWord, prevWord, type Word } from './text-context';
+
+export interface LocalContext {
+  text: string;
+  start: number;
+  end: number;
+  block: string | undefined;
+  /** Every candidate span in the same text: a neighbour inside one is a known name, not a stranger. */
+  spans: readonly { start: number; end: number }[];
+  /** Headline capitals carry no signal, so capital-based guards stand down. */
+  titleCase: boolean;
+}
+
+/** How far around a usPlace candidate the block text is searched for cues. */
+export const US_PLACE_RADIUS = 200;
+
+const inCandidate = (ctx: LocalContext, w: Word): boolean =>
+  ctx.spans.some((s) => s.start < w.end && w.start < s.end && !(s.start === ctx.start && s.end === ctx.end));
+
+/** A capitalized word that reads as a name part: not a function word, day, month or title. */
+function nameLike(ctx: LocalContext, w: Word | null): boolean {
+  if (!w || ctx.titleCase || !isCapitalized(w.text) || inCandidate(ctx, w)) return false;
+  const lower = w.text.toLowerCase();
+  return !NOT_NAMES.has(lower) && !TITLES.has(lower);
+}
+
+/** common-word: "Trump card", "Turkey dinner", "roast Turkey", "fine China" are the nouns. */
+export function commonWordDrops(ctx: LocalContext, aliasText: string): boolean {
+  const entry = COMMON_COMPOUNDS[aliasText.toLowerCase()];
+  if (!entry) return false;
+  // The exact-case rule already spares "trump card"; a capital here is a sentence start
+  // ("Trump card players...") or a headline, and the compound still names the noun.
+  const next = nextWord(ctx.text, ctx.end);
+  if (next && entry.after.has(next.text.toLowerCase())) return true;
+  const prev = prevWord(ctx.text, ctx.start);
+  return prev !== null && !prev.dot && entry.before.has(prev.text.toLowerCase());
+}
+
+/**
+ * first-name: "Chad Smith", "Jordan Peterson", "Michael Jordan", "Michael B. Jordan",
+ * "Mr Jordan" are people, not the country.
+ */
+export function firstNameDrops(ctx: LocalContext): boolean {
+  if (nameLike(ctx, nextWord(ctx.text, ctx.end))) return true;
+  const prev = prevWord(ctx.text, ctx.start);
+  if (!prev || inCandidate(ctx, prev)) return false;
+  if (TITLES.has(prev.text.toLowerCase())) return true;
+  if (prev.dot && /^\p{Lu}$/u.test(prev.text)) return true; // a middle initial
+  return nameLike(ctx, prev);
+}
+
+/**
+ * surname-guard: a surname that needs context is someone else's name when a capitalized
+ * stranger follows ("Kim Kardashian") or a given name precedes ("Andy Kim"). Titles
+ * before it confirm it instead ("Mr Kim", "Chairman Kim").
+ */
+export function surnameGuardDrops(ctx: LocalContext): boolean {
+  return nameLike(ctx, nextWord(ctx.text, ctx.end)) || nameLike(ctx, prevWord(ctx.text, ctx.start));
+}
+
+const regexCache = new Map<string, RegExp>();
+function cueRegex(cues: readonly string[]): RegExp {
+  const key = cues.join('\u0000');
+  let re = regexCache.get(key);
+  if (!re) {
+    const body = [...cues]
+      .sort((a, b) => b.length - a.length)
+      .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
+    regexCache.set(key, re);
+  }
+  return re;
+}
+
+function countCues(window: string, cues: readonly string[]): number {
+  if (cues.length === 0) return 0;
+  let n = 0;
+  for (const _ of window.matchAll(cueRegex(cues))) n++;
+  return n;
+}
+
+/**
+ * us-place: Georgia/Washington in "Fulton County, Georgia", "the Georgia Senate race",
+ * "Washington state", "Seattle, Washington" is the US state. Dropped when US cues in the
+ * surrounding block are at least as many as cues for the entity (Tbilisi, Caucasus...).
+ * General US politics (Republican, primary...) counts only against a foreign country,
+ * since it is the normal company of Washington the capital.
+ */
+export function usPlaceDrops(ctx: LocalContext, aliasText: string, type: EntityType): boolean {
+  const after = ctx.text.slice(ctx.end, ctx.end + 8);
+  const before = ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start);
+  if (/^\s+[Ss]tate(?![\p{L}\p{N}])/u.test(after) || /[Ss]tate of\s+$/u.test(before)) return true;
+  const cues = US_PLACE_CUES[aliasText.toLowerCase()];
+  const window = contextWindow(ctx.text, ctx.block, ctx.start, ctx.end, US_PLACE_RADIUS);
+  let us = countCues(window, [...US_STATE_CUES, ...US_STATE_NAMES, ...(cues?.usPlace ?? [])]);
+  if (type === 'country') us += countCues(window, US_POLITICS_CUES);
+  const entity = countCues(window, cues?.entity ?? []);
+  return us > 0 && us >= entity;
+}

@@ -1,0 +1,46 @@
+/** The popover's header controls: pin, close, and a menu in the manner of Page Previews' cog. */
+import { useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+
+export interface CardMenuProps {
+  name: string;
+  pinned: boolean;
+  onPin(): void;
+  onClose(): void;
+  onMute(): void;
+  onSiteOff(): void;
+  onSettings(): void;
+  onFull(): void;
+}
+
+export function CardMenu(props: CardMenuProps): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const item = (label: string, run: () => void): JSX.Element => (
+    <li role="none">
+      <button type="button" role="menuitem" class="menu-item" onClick={() => { setOpen(false); run(); }}>
+        {label}
+      </button>
+    </li>
+  );
+  return (
+    <div class="controls">
+      <button type="button" class="icon-button pin" aria-pressed={props.pinned} aria-label={props.pinned ? 'Unpin card' : 'Pin card'} title={props.pinned ? 'Unpin' : 'Keep open'} onClick={props.onPin}>
+        📌
+      </button>
+      <button type="button" class="icon-button more" aria-haspopup="menu" aria-expanded={open} aria-label="Card options" onClick={() => setOpen(!open)}>
+        ⋯
+      </button>
+      <button type="button" class="icon-button close" aria-label="Close card" onClick={props.onClose}>
+        ×
+      </button>
+      {open && (
+        <ul class="menu" role="menu" aria-label="Card options" onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } }}>
+          {item('Open full context', props.onFull)}
+          {item(`Don't mark ${props.name}`, props.onMute)}
+          {item('Turn off on this site', props.onSiteOff)}
+          {item('Settings', props.onSettings)}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -6,12 +6,14 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import entities from 'virtual:backstory/cards';
 import { createCardStore } from '../kb/card-store';
 import { createDispatcher } from '../shared/handle';
-import { loadSettings } from '../shared/settings-store';
+import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { builtInSites } from '../sites/default-sites';
 import { siteStatus } from '../sites/site-rules';
 import type { WorkerProtocol } from '../shared/messages';
 import type { Handlers } from '../shared/handle';
 import { runMigrations } from './lifecycle';
+import { syncRegistrations } from './registrations';
+import { normalizeHost } from '../sites/site-rules';
 import { isIdList, isId, isShortString } from './validate';
 
 const store = createCardStore(entities);
@@ -58,6 +60,31 @@ const handlers: Handlers<WorkerProtocol> = {
 const dispatch = createDispatcher(handlers, (sender) => sender.id === browser.runtime.id);
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(message, sender));
 
+async function resync(): Promise<void> {
+  try {
+    await syncRegistrations(await loadSettings());
+  } catch (err) {
+    console.warn('Backstory: could not register content scripts for added sites', err);
+  }
+}
+
 browser.runtime.onInstalled.addListener(() => {
-  void runMigrations();
+  void runMigrations().then(resync);
 });
+// Registrations do not persist across browser sessions: restore them on every start.
+browser.runtime.onStartup.addListener(() => void resync());
+onSettingsChanged(() => void resync());
+browser.permissions.onAdded.addListener(() => void resync());
+browser.permissions.onRemoved.addListener((removed) => void dropRevokedSites(removed.origins ?? []).then(resync));
+
+/** A permission revoked in the browser's own UI takes the site off the reader's list. */
+async function dropRevokedSites(origins: string[]): Promise<void> {
+  if (origins.length === 0) return;
+  const hosts = new Set(origins.map((o) => normalizeHost(o.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/\*$/, ''))));
+  const settings = await loadSettings();
+  const kept = settings.addedSites.filter((s) => !hosts.has(normalizeHost(s)));
+  const allSites = settings.allSites && !origins.includes('*://*/*');
+  if (kept.length !== settings.addedSites.length || allSites !== settings.allSites) {
+    await saveSettings({ ...settings, addedSites: kept, allSites });
+  }
+}

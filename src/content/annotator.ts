@@ -63,7 +63,15 @@ export class Annotator {
     return this.mentions.filter((m) => m.isConnected);
   }
 
-  setPrefs(prefs: Prefs): void {
+  /**
+   * Applies new preferences to the marks in place. Returns false when the change lets more
+   * entities through (a type or entity turned back on): then the caller starts a fresh pass.
+   */
+  setPrefs(prefs: Prefs): boolean {
+    const wider =
+      prefs.types.some((t) => !this.prefs.types.includes(t)) ||
+      this.prefs.mutedEntities.some((id) => !prefs.mutedEntities.includes(id));
+    if (wider) return false;
     const muted = new Set(prefs.mutedEntities);
     const types = new Set(prefs.types);
     const drop = this.mentions.filter((m) => muted.has(m.dataset.entity ?? '') || !types.has(m.dataset.type as never));
@@ -74,6 +82,7 @@ export class Annotator {
       this.removeFromList((m) => dropped.has(m));
       this.applyDensity();
     });
+    return true;
   }
 
   /** Removes every mark and restores the DOM exactly. */

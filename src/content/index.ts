@@ -90,10 +90,10 @@ class Page {
     const on = siteStatus(location.href, settings, builtInSites()).enabled;
     if (!on) return this.stop();
     this.styles.apply(settings.markStyle);
-    if (this.annotator) {
-      this.annotator.setPrefs(settings);
-      return;
-    }
+    if (this.annotator?.setPrefs(settings)) return;
+    // A type or entity was turned back on: start again from the restored page.
+    this.stop();
+    this.styles.apply(settings.markStyle);
     this.controller = new AbortController();
     this.matcher ??= Matcher.fromBytes(decodeBase64(matchIndex));
     this.annotator = new Annotator(document, this.matcher, settings, this.controller.signal);

@@ -3,9 +3,20 @@
  * start, then the boundary rule and the case rule. No allocation, no regex (the
  * character kinds are cached).
  */
-import { codePointAtOrEnd, codePointBefore, Kind, kindOf } from './char-kind';
-import { TRANSPARENT_CLASS } from './index-format';
-import { HYPHEN, isTransparentUnit, SPACE, typoUnit } from './normalize';
+import * as chars from './char-kind';
+import { Kind } from './char-kind';
+import * as format from './index-format';
+import * as norm from './normalize';
+
+// Module-local copies of what the per-hit code uses: some transpilers (tsx, vitest) turn
+// imported bindings into getter calls on every access, which tripled the scan time.
+const { codePointAtOrEnd, codePointBefore, kindOf } = chars;
+const { TRANSPARENT_CLASS } = format;
+const { HYPHEN, isTransparentUnit, SPACE, typoUnit } = norm;
+const OTHER: Kind = Kind.Other;
+const MARK: Kind = Kind.Mark;
+const NO_SPACE: Kind = Kind.NoSpace;
+const HANGUL: Kind = Kind.Hangul;
 
 type ClassTable = Uint16Array;
 
@@ -35,11 +46,11 @@ export function hitStart(text: string, classOf: ClassTable, sepClass: number, la
  * may follow a name ("북한은"), but Hangul before a Hangul alias is one word ("남북한").
  */
 function touches(n: Kind, a: Kind, after: boolean): boolean {
-  if (n === Kind.Other) return false;
-  if (n === Kind.Mark) return after || a !== Kind.NoSpace;
-  if (n === Kind.NoSpace || a === Kind.NoSpace) return false;
-  if (n === Kind.Hangul) return !after && a === Kind.Hangul;
-  if (a === Kind.Hangul) return false;
+  if (n === OTHER) return false;
+  if (n === MARK) return after || a !== NO_SPACE;
+  if (n === NO_SPACE || a === NO_SPACE) return false;
+  if (n === HANGUL) return !after && a === HANGUL;
+  if (a === HANGUL) return false;
   return true;
 }
 

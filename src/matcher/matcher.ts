@@ -4,9 +4,15 @@
  * steps the automaton; all other work happens only where an alias ends.
  */
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
-import { boundaryOk, formMatches, hitStart } from './hit-checks';
+import * as checks from './hit-checks';
 import { CHILD_OVERFLOW, RecFlag, readSections, SenseFlag, TRANSPARENT_CLASS, type Sections } from './index-format';
 import { selectLeftmostLongest } from './select';
+
+// Local copies for the hot path (see hit-checks.ts on transpiled imports).
+const { boundaryOk, formMatches, hitStart } = checks;
+const TRANSPARENT = TRANSPARENT_CLASS;
+const INSENSITIVE = RecFlag.insensitive;
+const MULTI_WORD = RecFlag.multiWord;
 import type { AliasInfo, AliasSense, Candidate } from './types';
 
 const decoder = new TextDecoder();
@@ -88,7 +94,7 @@ export class Matcher {
         prevSep = false;
         continue;
       }
-      if (cls === TRANSPARENT_CLASS) continue;
+      if (cls === TRANSPARENT) continue;
       if (cls === sepClass) {
         if (prevSep) continue; // a run of spaces/dashes walks one edge
         prevSep = true;
@@ -139,7 +145,7 @@ export class Matcher {
         const start = hitStart(text, this.classOf, this.sepClass, last, recLen[r]!);
         if (!boundaryOk(text, start, last + 1, recEdge[r]!)) continue;
         const flags = recFlags[r]!;
-        if ((flags & RecFlag.insensitive) === 0 && !this.caseOk(r, flags, text, start)) continue;
+        if ((flags & INSENSITIVE) === 0 && !this.caseOk(r, flags, text, start)) continue;
         if (nh + 3 > this.hits.length) {
           const grown = new Int32Array(this.hits.length * 2);
           grown.set(this.hits);
@@ -157,7 +163,7 @@ export class Matcher {
   /** 'exact' case: the alias as written, or for multi-word aliases its ALL-CAPS form. */
   private caseOk(r: number, flags: number, text: string, start: number): boolean {
     if (formMatches(this.recordText(r), text, start, this.classOf, this.sepClass)) return true;
-    if ((flags & RecFlag.multiWord) === 0) return false;
+    if ((flags & MULTI_WORD) === 0) return false;
     let upper = this.uppers[r];
     if (upper === undefined) {
       const u = this.recordText(r).toUpperCase();

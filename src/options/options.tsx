@@ -7,6 +7,8 @@ import { loadSettings, onSettingsChanged, saveSettings } from '../shared/setting
 import { applyTheme } from '../shared/theme';
 import { DEFAULT_SITES } from '../sites/default-sites';
 import { TYPE_LABELS } from '../ui/card';
+import { AddedSites } from './site-list';
+import { Backup } from './backup';
 
 const DENSITY_LABELS: Record<string, string> = {
   all: 'Every mention',
@@ -148,6 +150,12 @@ export function Options(): JSX.Element {
         </ul>
       </section>
 
+      <section aria-labelledby="h-other">
+        <h2 id="h-other">Other sites</h2>
+        <p class="muted">Backstory asks your browser for access to each site you add, and gives it back when you remove the site.</p>
+        <AddedSites settings={settings} update={update} />
+      </section>
+
       {settings.mutedEntities.length > 0 && (
         <section aria-labelledby="h-muted">
           <h2 id="h-muted">Names you chose not to mark</h2>
@@ -163,6 +171,10 @@ export function Options(): JSX.Element {
           </ul>
         </section>
       )}
+      <section aria-labelledby="h-backup">
+        <h2 id="h-backup">Back up and reset</h2>
+        <Backup settings={settings} />
+      </section>
     </main>
   );
 }

@@ -1,0 +1,260 @@
+/**
+ * The in-page half of `npm run bench`, built by vite into one IIFE and injected with
+ * page.addScriptTag. Each function measures one contender on the page as it is loaded;
+ * run.ts reloads the page between contenders so one's marks never slow another.
+ */
+import { Annotator } from '../src/content/annotator';
+import { Matcher } from '../src/matcher/index';
+import { ENTITY_TYPES } from '../src/kb/schema';
+
+/** The options the content script uses by default, with every type on. */
+const PREFS = { density: 'first-per-block' as const, types: [...ENTITY_TYPES], mutedEntities: [] as string[] };
+
+export interface FloorResult {
+  ms: number;
+  textNodes: number;
+  chars: number;
+}
+
+export interface BackstoryResult {
+  /** Wall time from the decode of the index to the resolution of start(). */
+  ms: number;
+  /** base64 → bytes → Matcher.fromBytes. */
+  decodeMs: number;
+  /** Sum of the annotator's synchronous slices (wall time minus the time it left to the page). */
+  busyMs: number;
+  /** The longest synchronous slice of the pass. */
+  longestSliceMs: number;
+  slices: number;
+  /** The longest 'longtask' entry (≥ 50 ms) the browser reported during the pass; 0 when none. */
+  longTaskMs: number;
+  marks: number;
+  /** V8 heap size of the matcher and annotator, filled in by run.ts for one page. */
+  heapBytes?: number;
+}
+
+export interface CountResult {
+  ms: number;
+  matches: number;
+}
+
+interface MarkOptions {
+  accuracy: 'exactly';
+  separateWordSearch: boolean;
+  acrossElements: boolean;
+  caseSensitive: boolean;
+  diacritics: boolean;
+  done: (marks: number) => void;
+}
+interface MarkInstance {
+  mark(keywords: string[], options: MarkOptions): void;
+}
+type MarkConstructor = new (context: Element) => MarkInstance;
+
+const now = (): number => performance.now();
+
+export function decodeBase64(s: string): Uint8Array {
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (native) return native(s);
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The floor: visit every text node of the body and read its data, nothing else. */
+export function floor(): FloorResult {
+  const t0 = now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let textNodes = 0;
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    chars += (n as Text).data.length;
+    textNodes++;
+  }
+  return { ms: now() - t0, textNodes, chars };
+}
+
+/**
+ * Records the annotator's synchronous slices: it yields through scheduler.yield(), so the
+ * time between a yield and its resumption belongs to the page, everything else to us.
+ */
+export function trackSlices(start: number): { slices: number[]; stop(end: number): void } {
+  const slices: number[] = [];
+  let resumed = start;
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const original = sched?.yield;
+  if (sched && original) {
+    sched.yield = () => {
+      slices.push(now() - resumed);
+      return original.call(sched).then(() => {
+        resumed = now();
+      });
+    };
+  }
+  return {
+    slices,
+    stop(end) {
+      slices.push(end - resumed);
+      if (sched && original) delete sched.yield;
+    },
+  };
+}
+
+/** Collects long tasks from `since` on; read() waits two tasks so the last one is reported. */
+function longTasks(since: number): { read(): Promise<number> } {
+  const entries: PerformanceEntry[] = [];
+  let observer: PerformanceObserver | undefined;
+  try {
+    observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+    observer.observe({ type: 'longtask', buffered: true });
+  } catch {
+    observer = undefined;
+  }
+  return {
+    async read() {
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (observer) {
+        entries.push(...observer.takeRecords());
+        observer.disconnect();
+      }
+      return Math.max(0, ...entries.filter((e) => e.startTime + e.duration > since).map((e) => e.duration));
+    },
+  };
+}
+
+/** Objects kept alive after a pass, so a heap snapshot taken afterwards still counts them. */
+const kept: unknown[] = [];
+
+/** The whole first pass of the real annotator, from the base64 index to start() resolving. */
+export async function backstory(base64: string, keep = false): Promise<BackstoryResult> {
+  const t0 = now();
+  const tasks = longTasks(t0);
+  const track = trackSlices(t0);
+  const matcher = Matcher.fromBytes(decodeBase64(base64));
+  const decodeMs = now() - t0;
+  const annotator = new Annotator(document, matcher, PREFS, new AbortController().signal);
+  await annotator.start();
+  const t1 = now();
+  track.stop(t1);
+  if (keep) kept.push(matcher, annotator);
+  const slices = track.slices;
+  return {
+    ms: t1 - t0,
+    decodeMs,
+    busyMs: slices.reduce((a, b) => a + b, 0),
+    longestSliceMs: Math.max(0, ...slices),
+    slices: slices.length,
+    longTaskMs: await tasks.read(),
+    marks: annotator.current().length,
+  };
+}
+
+/** mark.js 8.11.1 with every alias, in chunks: its keyword loop recurses once per keyword. */
+export async function markjs(aliases: readonly string[], chunk: number): Promise<CountResult> {
+  const Mark = (globalThis as unknown as { Mark?: MarkConstructor }).Mark;
+  if (!Mark) throw new Error('mark.js is not loaded');
+  const t0 = now();
+  const instance = new Mark(document.body);
+  let matches = 0;
+  for (let i = 0; i < aliases.length; i += chunk) {
+    const part = aliases.slice(i, i + chunk);
+    await new Promise<void>((resolve) =>
+      instance.mark(part, {
+        accuracy: 'exactly',
+        separateWordSearch: false,
+        acrossElements: false,
+        // Backstory matches case-exactly and folds only typography: give mark.js the same cheap settings.
+        caseSensitive: true,
+        diacritics: false,
+        done: (n) => {
+          matches += n;
+          resolve();
+        },
+      }),
+    );
+  }
+  return { ms: now() - t0, matches };
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** One combined RegExp of every alias, longest first, compiled here and run over every text node. */
+export function regexp(aliases: readonly string[]): CountResult {
+  const t0 = now();
+  const alternation = [...aliases].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation})(?![\\p{L}\\p{N}_])`, 'gu');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let matches = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    re.lastIndex = 0;
+    while (re.exec(data) !== null) matches++;
+  }
+  return { ms: now() - t0, matches };
+}
+
+export interface MutationResult {
+  /** Frames the page's own script ran, and the time its rAF callbacks took. */
+  frames: number;
+  pageScriptMs: number;
+  /** Our time during the window: pass slices plus MutationObserver callbacks. */
+  backstoryMs: number;
+  passes: number;
+  observerMs: number;
+}
+
+interface MutatingPage {
+  run(ms: number): Promise<{ frames: number; scriptMs: number }>;
+}
+
+/**
+ * The constantly-mutating page: optionally starts Backstory the way the content script does
+ * (first pass, then observe), then lets the page rewrite its ticker every frame for `ms`.
+ */
+export async function mutating(base64: string | null, ms: number): Promise<MutationResult> {
+  const page = (globalThis as unknown as { mutatingPage: MutatingPage }).mutatingPage;
+  let observerMs = 0;
+  const slices: number[] = [];
+  let windowStart = Infinity;
+  if (base64 !== null) {
+    const Original = MutationObserver;
+    // Time the annotator's observer callbacks: it looks the constructor up when observe() runs.
+    globalThis.MutationObserver = class extends Original {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          const t = now();
+          callback(records, observer);
+          observerMs += now() - t;
+        });
+      }
+    };
+    const annotator = new Annotator(document, Matcher.fromBytes(decodeBase64(base64)), PREFS, new AbortController().signal);
+    await annotator.start();
+    annotator.observe();
+    globalThis.MutationObserver = Original;
+    observerMs = 0;
+    const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    const original = sched?.yield;
+    if (sched && original) {
+      sched.yield = () => {
+        const t = now();
+        return original.call(sched).then(() => {
+          if (t >= windowStart) slices.push(now() - t);
+        });
+      };
+    }
+    kept.push(annotator);
+  }
+  windowStart = now();
+  const { frames, scriptMs } = await page.run(ms);
+  const windowEnd = now();
+  // A pass still running at the end has recorded no measure yet: wait for it, then keep what began in the window.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const passes = performance
+    .getEntriesByName('backstory:annotate', 'measure')
+    .filter((m) => m.startTime >= windowStart && m.startTime < windowEnd);
+  const yielded = slices.reduce((a, b) => a + b, 0);
+  const passMs = passes.reduce((a, m) => a + m.duration, 0);
+  return { frames, pageScriptMs: scriptMs, backstoryMs: passMs - yielded + observerMs, passes: passes.length, observerMs };
+}

@@ -198,7 +198,7 @@ export interface MutationResult {
   /** Frames the page's own script ran, and the time its rAF callbacks took. */
   frames: number;
   pageScriptMs: number;
-  /** Our time during the window: pass slices plus MutationObserver callbacks. */
+  /** Our main-thread time in the window: pass slices plus MutationObserver callbacks. */
   backstoryMs: number;
   passes: number;
   observerMs: number;
@@ -208,53 +208,60 @@ interface MutatingPage {
   run(ms: number): Promise<{ frames: number; scriptMs: number }>;
 }
 
+/** What follow() set up, read by mutate(). */
+const live = { following: false, observerMs: 0, yieldedMs: 0, windowStart: Infinity };
+
 /**
- * The constantly-mutating page: optionally starts Backstory the way the content script does
- * (first pass, then observe), then lets the page rewrite its ticker every frame for `ms`.
+ * Starts Backstory on the mutating page the way the content script does (first pass, then
+ * observe), timing its observer callbacks and the time its passes leave to the page.
  */
-export async function mutating(base64: string | null, ms: number): Promise<MutationResult> {
-  const page = (globalThis as unknown as { mutatingPage: MutatingPage }).mutatingPage;
-  let observerMs = 0;
-  const slices: number[] = [];
-  let windowStart = Infinity;
-  if (base64 !== null) {
-    const Original = MutationObserver;
-    // Time the annotator's observer callbacks: it looks the constructor up when observe() runs.
-    globalThis.MutationObserver = class extends Original {
-      constructor(callback: MutationCallback) {
-        super((records, observer) => {
-          const t = now();
-          callback(records, observer);
-          observerMs += now() - t;
-        });
-      }
-    };
-    const annotator = new Annotator(document, Matcher.fromBytes(decodeBase64(base64)), PREFS, new AbortController().signal);
-    await annotator.start();
-    annotator.observe();
-    globalThis.MutationObserver = Original;
-    observerMs = 0;
-    const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-    const original = sched?.yield;
-    if (sched && original) {
-      sched.yield = () => {
+export async function follow(base64: string): Promise<void> {
+  const Original = MutationObserver;
+  // The annotator looks the constructor up when observe() runs: hand it a timed one.
+  globalThis.MutationObserver = class extends Original {
+    constructor(callback: MutationCallback) {
+      super((records, observer) => {
         const t = now();
-        return original.call(sched).then(() => {
-          if (t >= windowStart) slices.push(now() - t);
-        });
-      };
+        callback(records, observer);
+        if (t >= live.windowStart) live.observerMs += now() - t;
+      });
     }
-    kept.push(annotator);
+  };
+  const annotator = new Annotator(document, Matcher.fromBytes(decodeBase64(base64)), PREFS, new AbortController().signal);
+  await annotator.start();
+  annotator.observe();
+  globalThis.MutationObserver = Original;
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const original = sched?.yield;
+  if (sched && original) {
+    sched.yield = () => {
+      const t = now();
+      return original.call(sched).then(() => {
+        if (t >= live.windowStart) live.yieldedMs += now() - t;
+      });
+    };
   }
-  windowStart = now();
+  kept.push(annotator);
+  live.following = true;
+}
+
+/** Lets the page rewrite its ticker every frame for `ms`, then sums what Backstory did meanwhile. */
+export async function mutate(ms: number): Promise<MutationResult> {
+  const page = (globalThis as unknown as { mutatingPage: MutatingPage }).mutatingPage;
+  live.windowStart = now();
   const { frames, scriptMs } = await page.run(ms);
   const windowEnd = now();
-  // A pass still running at the end has recorded no measure yet: wait for it, then keep what began in the window.
+  // A pass still running at the end has recorded no measure yet: let it finish, then keep those begun in the window.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const passes = performance
     .getEntriesByName('backstory:annotate', 'measure')
-    .filter((m) => m.startTime >= windowStart && m.startTime < windowEnd);
-  const yielded = slices.reduce((a, b) => a + b, 0);
+    .filter((m) => m.startTime >= live.windowStart && m.startTime < windowEnd);
   const passMs = passes.reduce((a, m) => a + m.duration, 0);
-  return { frames, pageScriptMs: scriptMs, backstoryMs: passMs - yielded + observerMs, passes: passes.length, observerMs };
+  return {
+    frames,
+    pageScriptMs: scriptMs,
+    backstoryMs: live.following ? passMs - live.yieldedMs + live.observerMs : 0,
+    passes: passes.length,
+    observerMs: live.observerMs,
+  };
 }

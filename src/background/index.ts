@@ -27,6 +27,10 @@ const handlers: Handlers<WorkerProtocol> = {
     validate: (p) => (isIdList((p as { ids?: unknown })?.ids, 2000) ? (p as { ids: string[] }) : 'ids must be a list of entity ids'),
     run: ({ ids }) => store.briefs(ids),
   },
+  'kb/timeline': {
+    validate: (p) => (isIdList((p as { ids?: unknown })?.ids, 2000) ? (p as { ids: string[] }) : 'ids must be a list of entity ids'),
+    run: ({ ids }) => store.timeline(ids),
+  },
   'kb/search': {
     validate: (p) => {
       const q = p as { query?: unknown; limit?: unknown };

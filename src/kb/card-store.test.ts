@@ -9,6 +9,31 @@ const entities: Entity[] = [
   { ...base, id: 'south-korea', type: 'country', name: 'South Korea', summary: 's', aliases: [{ text: 'South Korea' }, { text: 'ROK' }], related: [] },
 ];
 
+const events: Entity[] = [
+  { ...base, id: 'singapore-summit-2018', type: 'event', name: 'Singapore summit', summary: 's', start: '2018-06-12', aliases: [], related: [{ id: 'kim-jong-un', relation: 'participant' }], timeline: [{ date: '2019-02-27', text: 'Hanoi', ref: 'hanoi-summit-2019' }] },
+  { ...base, id: 'hanoi-summit-2019', type: 'event', name: 'Hanoi summit', summary: 's', start: '2019-02-27', end: '2019-02-28', aliases: [], related: [] },
+  { ...base, id: 'korean-war', type: 'event', name: 'Korean War', summary: 's', start: '1950-06-25', end: '1953-07-27', aliases: [], related: [] },
+];
+
+describe('combined timeline', () => {
+  const store = createCardStore([
+    ...entities.map((e) => (e.id === 'kim-jong-un' ? { ...e, related: [...e.related, { id: 'singapore-summit-2018', relation: 'participant in' as const }] } : e)),
+    { ...entities[1]!, related: [{ id: 'korean-war', relation: 'participant in' as const }] } as Entity,
+    ...events,
+  ].filter((e, i, all) => all.findIndex((x) => x.id === e.id) === i));
+
+  it('collects the events linked to the page entities, in date order', () => {
+    expect(store.timeline(['kim-jong-un', 'singapore-summit-2018']).map((t) => t.id)).toEqual(['singapore-summit-2018', 'hanoi-summit-2019']);
+  });
+  it('says which page entities each event comes from', () => {
+    const [first] = store.timeline(['kim-jong-un', 'singapore-summit-2018']);
+    expect(first?.via.sort()).toEqual(['kim-jong-un', 'singapore-summit-2018']);
+  });
+  it('ignores unknown ids and non-events', () => {
+    expect(store.timeline(['nobody', 'south-korea'])).toEqual([]);
+  });
+});
+
 describe('card store', () => {
   const store = createCardStore(entities);
 

@@ -1,5 +1,6 @@
 /** Serves cards and search from the compiled entities. Pure: the worker hands it the data. */
-import type { Card, EntityBrief, SearchHit } from '../shared/messages';
+import type { Card, EntityBrief, SearchHit, TimelineItem } from '../shared/messages';
+import { dateKey } from './dates';
 import type { Entity } from './schema';
 
 const fold = (s: string): string =>
@@ -9,6 +10,8 @@ export interface CardStore {
   card(id: string): Card | null;
   briefs(ids: readonly string[]): EntityBrief[];
   search(query: string, limit?: number): SearchHit[];
+  /** Events linked to any of `ids` (or among them), in date order. */
+  timeline(ids: readonly string[], limit?: number): TimelineItem[];
   readonly size: number;
 }
 
@@ -40,6 +43,28 @@ export function createCardStore(entities: readonly Entity[]): CardStore {
         const e = byId.get(id);
         return e ? [{ id, name: e.name, type: e.type, ...(e.role ? { role: e.role } : {}) }] : [];
       });
+    },
+    timeline(ids, limit = 16) {
+      const items = new Map<string, TimelineItem>();
+      const add = (eventId: string, via: string): void => {
+        const ev = byId.get(eventId);
+        if (!ev || ev.type !== 'event' || !ev.start) return;
+        const item = items.get(eventId) ?? { id: ev.id, name: ev.name, start: ev.start, ...(ev.end ? { end: ev.end } : {}), via: [] };
+        if (!item.via.includes(via)) item.via.push(via);
+        items.set(eventId, item);
+      };
+      for (const id of ids) {
+        const e = byId.get(id);
+        if (!e) continue;
+        add(id, id);
+        for (const r of e.related) add(r.id, id);
+        for (const t of e.timeline) if (t.ref) add(t.ref, id);
+      }
+      // Events the page names itself, and those most of its entities share, come first.
+      const ranked = [...items.values()].sort((a, b) => b.via.length - a.via.length || Number(ids.includes(b.id)) - Number(ids.includes(a.id)));
+      return ranked
+        .slice(0, limit)
+        .sort((a, b) => dateKey(a.start).localeCompare(dateKey(b.start)));
     },
     search(query, limit = 20) {
       const q = fold(query.trim());

@@ -11,6 +11,8 @@ import { builtInSites } from '../sites/default-sites';
 import { siteStatus, type SiteStatus } from '../sites/site-rules';
 import { CardView, TYPE_LABELS } from '../ui/card';
 import { targetTab, type TargetTab } from './active-tab';
+import { Search } from './search';
+import { PageTimeline } from './timeline';
 
 type PageState =
   | { kind: 'loading' }
@@ -41,6 +43,7 @@ export function Popup(): JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [card, setCard] = useState<Card[]>([]);
+  const [searching, setSearching] = useState(false);
 
   useEffect(() => {
     void (async () => {
@@ -90,7 +93,8 @@ export function Popup(): JSX.Element {
         <h1>Backstory</h1>
         <SiteSwitch status={status} onToggle={toggleSite} />
       </header>
-      <PageBody page={page} status={status} tab={tab} onOpen={(id) => void openCard(id)} />
+      <Search onOpen={(id) => void openCard(id)} onQuery={setSearching} />
+      {!searching && <PageBody page={page} status={status} tab={tab} onOpen={(id) => void openCard(id)} />}
       <footer class="foot">
         <a href="../options/index.html" target="_blank">Settings</a>
       </footer>
@@ -127,6 +131,7 @@ function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab |
   })).filter((g) => g.items.length > 0);
   return (
     <div class="groups">
+      <PageTimeline ids={page.entities.map((e) => e.id)} onOpen={props.onOpen} />
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`g-${g.type}`}>
           <h2 id={`g-${g.type}`}>{TYPE_LABELS[g.type]}</h2>

@@ -34,10 +34,21 @@ export interface EntityBrief {
   role?: string;
 }
 
+/** One event on the popup's combined timeline. */
+export interface TimelineItem {
+  id: string;
+  name: string;
+  start: string;
+  end?: string;
+  /** Entities of the page this event is linked to. */
+  via: string[];
+}
+
 /** Requests the worker answers. */
 export interface WorkerProtocol {
   'card/get': { request: { id: string }; response: Card | null };
   'entities/brief': { request: { ids: string[] }; response: EntityBrief[] };
+  'kb/timeline': { request: { ids: string[] }; response: TimelineItem[] };
   'kb/search': { request: { query: string; limit?: number }; response: SearchHit[] };
   'site/status': { request: { url: string }; response: SiteStatus };
   /** Content scripts cannot open extension pages themselves. */

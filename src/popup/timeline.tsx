@@ -1,0 +1,28 @@
+/** The events behind the page's entities on one line of time. */
+import { useEffect, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { formatDate } from '../kb/dates';
+import type { TimelineItem } from '../shared/messages';
+import { sendToWorker } from '../shared/send';
+
+export function PageTimeline({ ids, onOpen }: { ids: string[]; onOpen: (id: string) => void }): JSX.Element | null {
+  const [items, setItems] = useState<TimelineItem[] | null>(null);
+  const key = ids.join(',');
+  useEffect(() => {
+    void sendToWorker('kb/timeline', { ids }).then(setItems, () => setItems([]));
+  }, [key]);
+  if (!items || items.length === 0) return null;
+  return (
+    <section class="page-timeline" aria-labelledby="tl-title">
+      <h2 id="tl-title">Timeline</h2>
+      <ol>
+        {items.map((t) => (
+          <li key={t.id} data-entity={t.id}>
+            <time dateTime={t.start}>{formatDate(t.start).replace(/^\d+ /, '')}</time>
+            <button type="button" class="link" onClick={() => onOpen(t.id)}>{t.name}</button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

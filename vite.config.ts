@@ -3,6 +3,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { backstoryKb } from './scripts/vite-plugin-kb';
+import { contentScriptIife, type ContentScriptEntry } from './scripts/vite-plugin-content-script';
 
 /** Build targets: `vite build --mode chrome|firefox|e2e` writes dist/<mode>/. */
 type Target = 'chrome' | 'firefox' | 'e2e';
@@ -39,16 +40,22 @@ function manifestFor(target: Target): ManifestV3Export {
 
 export default defineConfig(({ mode }) => {
   const target = (TARGETS as readonly string[]).includes(mode) ? (mode as Target) : 'chrome';
+  const outDir = `dist/${target}`;
+  // crxjs builds the pages and the worker; the content script is built on its own (see the plugin).
+  const { content_scripts: contentScripts, ...forCrx } = manifestFor(target) as Record<string, unknown> & { content_scripts: (ContentScriptEntry & { js: string[] })[] };
+  const [cs] = contentScripts;
+  if (!cs?.js[0]) throw new Error('manifest.json must declare the content script');
   const plugins: PluginOption[] = [
     backstoryKb(),
     preact(),
-    crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' }),
+    crx({ manifest: forCrx as unknown as ManifestV3Export, browser: target === 'firefox' ? 'firefox' : 'chrome' }),
+    contentScriptIife({ entry: cs.js[0], outDir, target, contentScript: { matches: cs.matches, run_at: cs.run_at, all_frames: cs.all_frames } }),
   ];
   return {
     plugins,
     define: { __BACKSTORY_TARGET__: JSON.stringify(target) },
     build: {
-      outDir: `dist/${target}`,
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       // Readable stack traces in bug reports cost nothing offline.

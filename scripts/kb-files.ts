@@ -7,7 +7,8 @@ import { compileKb, type CompileResult, type SourceFile } from '../src/kb/compil
 import type { WorldCountry } from '../src/kb/countries';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-export const KB_DIR = join(ROOT, 'src/kb/data');
+/** BACKSTORY_KB_DIR points the build at another copy of the data (used by the build-failure test). */
+export const KB_DIR = process.env.BACKSTORY_KB_DIR ?? join(ROOT, 'src/kb/data');
 
 function walk(dir: string): string[] {
   return readdirSync(dir)

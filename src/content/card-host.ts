@@ -11,10 +11,11 @@ import type { Card } from '../shared/messages';
 import { CARD_TAG } from './dom-filter';
 
 const HOST_CSS = `
-:host { all: initial !important; position: fixed !important; top: 0; left: 0; z-index: 2147483647 !important;
-  display: block !important; contain: layout style; }
+:host { all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
+  display: block !important; }
 :host([hidden]) { display: none !important; }
-.frame { box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(440px, calc(100vh - 16px));
+.frame { position: fixed; top: 0; left: 0; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(440px, calc(100vh - 16px));
   display: flex; flex-direction: column; border-radius: 10px; overflow: hidden;
   box-shadow: 0 8px 28px rgba(0,0,0,.22), 0 0 0 1px rgba(0,0,0,.08); background: #fff; }
 .frame.theme-dark { background: #1e2227; box-shadow: 0 8px 28px rgba(0,0,0,.6), 0 0 0 1px rgba(255,255,255,.12); }
@@ -137,7 +138,7 @@ export class CardHost {
     this.host.hidden = false;
     this.stopUpdate?.();
     const anchor = this.anchor;
-    this.stopUpdate = autoUpdate(anchor, this.host, () => void this.place(anchor));
+    this.stopUpdate = autoUpdate(anchor, frame, () => void this.place(anchor));
   }
 
   private async navigate(id: string): Promise<void> {
@@ -167,7 +168,9 @@ export class CardHost {
 
   private async place(anchor: Element): Promise<void> {
     if (!this.host) return;
-    const { x, y } = await computePosition(anchor, this.host, {
+    const frame = this.frame;
+    if (!frame) return;
+    const { x, y } = await computePosition(anchor, frame, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -184,8 +187,9 @@ export class CardHost {
         }),
       ],
     });
-    this.host.style.setProperty('left', `${x}px`, 'important');
-    this.host.style.setProperty('top', `${y}px`, 'important');
+    // The frame lives in our shadow root, where page styles cannot reach its position.
+    frame.style.left = `${x}px`;
+    frame.style.top = `${y}px`;
   }
 
   hide(): void {

@@ -25,7 +25,9 @@ export function CardMenu(props: CardMenuProps): JSX.Element {
   return (
     <div class="controls">
       <button type="button" class="icon-button pin" aria-pressed={props.pinned} aria-label={props.pinned ? 'Unpin card' : 'Pin card'} title={props.pinned ? 'Unpin' : 'Keep open'} onClick={props.onPin}>
-        📌
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M10.5 1.5l4 4-2 1-2.5 2.5.5 3-1.5 1.5-2.5-3.5-3.5 3.5-.7-.7 3.5-3.5L2.3 6.8 3.8 5.3l3 .5L9.3 3.3z" fill="currentColor" />
+        </svg>
       </button>
       <button type="button" class="icon-button more" aria-haspopup="menu" aria-expanded={open} aria-label="Card options" onClick={() => setOpen(!open)}>
         ⋯

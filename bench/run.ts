@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: the annotator against the floor (a bare TreeWalker), mark.js and one
+ * combined RegExp on every saved page of ../shared/corpus/pages, in headless Chromium.
+ * The machine is shared and noisy, so it reports ratios against the floor measured in the
+ * same run, medians of fresh loads, and writes everything to bench/results.json.
+ *
+ *   npm run bench [-- --runs 3] [--only yahoo] [--limit 10] [--no-markjs]
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { compileFromDisk, ROOT } from '../scripts/kb-files';
+import { buildMatchIndex } from '../src/matcher/index';
+import { CHROMIUM } from '../tests/support/chromium';
+import { startServer } from '../tests/support/server';
+import { corpusPages, CORPUS_DIR, hasShared } from '../tests/support/shared';
+import { buildBenchBundle } from './bundle';
+import { contentScriptSize, ensureChromeBuild, type ContentSize } from './content-size';
+import type * as Bench from './entry';
+import { benchPage, CHROMIUM_ARGS, loadWithBundle, type BenchWindow, type Harness } from './harness';
+import { measureHeap, measureMutating, type HeapResult, type MutatingSummary } from './extras';
+import { median, printTable, ratio, type Row } from './report';
+
+/** mark.js recurses once per keyword; this many keywords per call stay far from the stack limit. */
+const MARKJS_CHUNK = 500;
+
+type Method = 'floor' | 'backstory' | 'markjs' | 'regexp';
+
+async function measure(h: Harness, page: Page, method: Method): Promise<Bench.FloorResult | Bench.BackstoryResult | Bench.CountResult> {
+  switch (method) {
+    case 'floor':
+      return page.evaluate(() => (globalThis as unknown as BenchWindow).BackstoryBench.floor());
+    case 'backstory':
+      return page.evaluate((b64) => (globalThis as unknown as BenchWindow).BackstoryBench.backstory(b64), h.base64);
+    case 'markjs':
+      return page.evaluate(([aliases, chunk]) => (globalThis as unknown as BenchWindow).BackstoryBench.markjs(aliases, chunk), [h.aliases, MARKJS_CHUNK] as const);
+    case 'regexp':
+      return page.evaluate((aliases) => (globalThis as unknown as BenchWindow).BackstoryBench.regexp(aliases), h.aliases);
+  }
+}
+
+async function benchPageFile(h: Harness, name: string, runs: number, methods: Method[]): Promise<Row> {
+  const url = `${h.server.url}/corpus/${encodeURIComponent(name)}`;
+  const results: Record<Method, unknown[]> = { floor: [], backstory: [], markjs: [], regexp: [] };
+  const page = await benchPage(h);
+  try {
+    for (let r = 0; r < runs; r++) {
+      // Rotate the order each run, so no contender always comes first after a cold start.
+      const order = methods.map((_, i) => methods[(i + r) % methods.length] as Method);
+      for (const method of order) {
+        await loadWithBundle(h, page, url);
+        results[method].push(await measure(h, page, method));
+      }
+    }
+  } finally {
+    await page.close();
+  }
+  const floor = results.floor as Bench.FloorResult[];
+  const bs = results.backstory as Bench.BackstoryResult[];
+  const mk = results.markjs as Bench.CountResult[];
+  const re = results.regexp as Bench.CountResult[];
+  return {
+    page: name,
+    bytes: statSync(join(CORPUS_DIR, name)).size,
+    textNodes: floor[0]?.textNodes ?? 0,
+    chars: floor[0]?.chars ?? 0,
+    floorMs: median(floor.map((x) => x.ms)),
+    backstoryMs: median(bs.map((x) => x.ms)),
+    backstoryBusyMs: median(bs.map((x) => x.busyMs)),
+    decodeMs: median(bs.map((x) => x.decodeMs)),
+    markjsMs: mk.length > 0 ? median(mk.map((x) => x.ms)) : null,
+    regexpMs: median(re.map((x) => x.ms)),
+    longestSliceMs: Math.max(0, ...bs.map((x) => x.longestSliceMs)),
+    longTaskMs: Math.max(0, ...bs.map((x) => x.longTaskMs)),
+    slices: median(bs.map((x) => x.slices)),
+    marks: bs[0]?.marks ?? 0,
+    markjsMatches: mk[0]?.matches ?? null,
+    regexpMatches: re[0]?.matches ?? 0,
+  };
+}
+
+function knowledgeBase(): { base64: string; aliases: string[]; entities: number; errors: number; indexBytes: number } {
+  const { entities, errors } = compileFromDisk();
+  if (errors.length > 0) console.warn(`  warning: the knowledge base has ${errors.length} error(s); benchmarking the ${entities.length} entities that compiled`);
+  const bytes = buildMatchIndex(entities);
+  const aliases = [...new Set(entities.flatMap((e) => e.aliases.map((a) => a.text)))];
+  return { base64: Buffer.from(bytes).toString('base64'), aliases, entities: entities.length, errors: errors.length, indexBytes: bytes.length };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      only: { type: 'string' },
+      limit: { type: 'string' },
+      'no-markjs': { type: 'boolean', default: false },
+      out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
+    },
+  });
+  if (!hasShared(CORPUS_DIR)) return;
+  const runs = Math.max(1, Number(values.runs));
+  let pages = corpusPages().filter((p) => !values.only || p.includes(values.only));
+  if (values.limit) pages = pages.slice(0, Number(values.limit));
+  const methods: Method[] = values['no-markjs'] ? ['floor', 'backstory', 'regexp'] : ['floor', 'backstory', 'markjs', 'regexp'];
+
+  const kb = knowledgeBase();
+  const buildProblem = ensureChromeBuild();
+  let contentSize: ContentSize | { error: string };
+  try {
+    contentSize = buildProblem ? { error: buildProblem } : contentScriptSize();
+  } catch (err) {
+    contentSize = { error: (err as Error).message };
+  }
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const h: Harness = {
+    browser,
+    server,
+    bundle: await buildBenchBundle(),
+    markjs: readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
+    base64: kb.base64,
+    aliases: kb.aliases,
+  };
+  console.log(`Chromium ${browser.version()}, ${kb.entities} entities, ${kb.aliases.length} aliases, index ${kb.indexBytes} bytes, ${pages.length} pages × ${runs} runs`);
+  const rows: Row[] = [];
+  let heap: HeapResult | { error: string };
+  let mutating: MutatingSummary | { error: string };
+  try {
+    printTable([], true);
+    for (const name of pages) {
+      try {
+        const row = await benchPageFile(h, name, runs, methods);
+        rows.push(row);
+        printTable([row], false);
+      } catch (err) {
+        console.log(`  ${name}: FAILED ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+    const largest = [...pages].sort((a, b) => statSync(join(CORPUS_DIR, b)).size - statSync(join(CORPUS_DIR, a)).size)[0];
+    heap = largest ? await measureHeap(h, largest, runs).catch((err: Error) => ({ error: err.message })) : { error: 'no pages' };
+    mutating = await measureMutating(h, runs).catch((err: Error) => ({ error: err.message }));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const sum = (f: (r: Row) => number | null): number => rows.reduce((a, r) => a + (f(r) ?? 0), 0);
+  const floorSum = sum((r) => r.floorMs);
+  const totals = {
+    pages: rows.length,
+    floorMs: floorSum,
+    backstoryMs: sum((r) => r.backstoryMs),
+    backstoryBusyMs: sum((r) => r.backstoryBusyMs),
+    markjsMs: methods.includes('markjs') ? sum((r) => r.markjsMs) : null,
+    regexpMs: sum((r) => r.regexpMs),
+    backstoryOverFloor: ratio(sum((r) => r.backstoryMs), floorSum),
+    backstoryBusyOverFloor: ratio(sum((r) => r.backstoryBusyMs), floorSum),
+    markjsOverFloor: methods.includes('markjs') ? ratio(sum((r) => r.markjsMs), floorSum) : null,
+    regexpOverFloor: ratio(sum((r) => r.regexpMs), floorSum),
+    backstoryOverRegexp: ratio(sum((r) => r.backstoryMs), sum((r) => r.regexpMs)),
+    pagesBackstoryFasterThanRegexp: rows.filter((r) => r.backstoryMs < r.regexpMs).length,
+    pagesBackstoryBusyFasterThanRegexp: rows.filter((r) => r.backstoryBusyMs < r.regexpMs).length,
+    longestSliceMs: Math.max(0, ...rows.map((r) => r.longestSliceMs)),
+    longestSlicePage: [...rows].sort((a, b) => b.longestSliceMs - a.longestSliceMs)[0]?.page ?? null,
+    longestLongTaskMs: Math.max(0, ...rows.map((r) => r.longTaskMs)),
+    pagesWithLongTask: rows.filter((r) => r.longTaskMs > 0).map((r) => r.page),
+  };
+  const targets = {
+    totalAtMost10xFloor: totals.backstoryOverFloor <= 10,
+    fasterThanRegexpOnEveryPage: totals.pagesBackstoryFasterThanRegexp === rows.length,
+    noTaskOver50ms: totals.longestSliceMs <= 50 && totals.longestLongTaskMs === 0,
+  };
+  const worst = {
+    backstoryOverFloor: [...rows].sort((a, b) => ratio(b.backstoryMs, b.floorMs) - ratio(a.backstoryMs, a.floorMs)).slice(0, 5).map((r) => ({ page: r.page, ratio: ratio(r.backstoryMs, r.floorMs) })),
+    backstoryOverRegexp: [...rows].sort((a, b) => ratio(b.backstoryMs, b.regexpMs) - ratio(a.backstoryMs, a.regexpMs)).slice(0, 5).map((r) => ({ page: r.page, ratio: ratio(r.backstoryMs, r.regexpMs) })),
+  };
+
+  console.log('\nTotals over', rows.length, 'pages (medians of', runs, 'fresh loads each):');
+  console.log(`  backstory / floor   ${totals.backstoryOverFloor.toFixed(2)}×   (busy only: ${totals.backstoryBusyOverFloor.toFixed(2)}×)   target ≤ 10×: ${targets.totalAtMost10xFloor ? 'MET' : 'NOT MET'}`);
+  if (totals.markjsOverFloor !== null) console.log(`  mark.js / floor     ${totals.markjsOverFloor.toFixed(2)}×`);
+  console.log(`  regexp / floor      ${totals.regexpOverFloor.toFixed(2)}×   (backstory / regexp ${totals.backstoryOverRegexp.toFixed(3)}×)`);
+  console.log(`  backstory faster than the regexp on ${totals.pagesBackstoryFasterThanRegexp}/${rows.length} pages (busy time: ${totals.pagesBackstoryBusyFasterThanRegexp}/${rows.length})   target every page: ${targets.fasterThanRegexpOnEveryPage ? 'MET' : 'NOT MET'}`);
+  console.log(`  longest slice ${totals.longestSliceMs.toFixed(1)} ms (${totals.longestSlicePage}), longest long task ${totals.longestLongTaskMs.toFixed(0)} ms   target none > 50 ms: ${targets.noTaskOver50ms ? 'MET' : 'NOT MET'}`);
+  console.log(`  worst backstory/floor: ${worst.backstoryOverFloor.map((w) => `${w.page} ${w.ratio.toFixed(1)}×`).join(', ')}`);
+  console.log(`  worst backstory/regexp: ${worst.backstoryOverRegexp.map((w) => `${w.page} ${w.ratio.toFixed(2)}×`).join(', ')}`);
+  console.log('  content script:', 'error' in contentSize ? contentSize.error : `${contentSize.bytes} bytes (${contentSize.gzipBytes} gzipped) in ${contentSize.files.length} file(s)`);
+  console.log('  heap:', 'error' in heap ? heap.error : `${heap.page}: +${(heap.usedBytes / 1024).toFixed(0)} KiB V8 heap, +${(heap.backingStoreBytes / 1024).toFixed(0)} KiB array buffers, +${(heap.embedderBytes / 1024).toFixed(0)} KiB DOM (Oilpan), ${heap.marks} marks`);
+  console.log('  mutating page:', 'error' in mutating ? mutating.error : `Backstory ${mutating.backstoryMs.toFixed(1)} ms in ${mutating.windowMs} ms over ${mutating.passes} passes = ${mutating.ratioToPageWork.toFixed(3)}× the page's own main-thread work (${mutating.pageTaskMs.toFixed(0)} ms); by difference of TaskDuration ${mutating.ratioByDifference.toFixed(3)}×`);
+
+  const results = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    machine: { cpus: (await import('node:os')).cpus().length },
+    runs,
+    aliasCount: kb.aliases.length,
+    entityCount: kb.entities,
+    kbErrors: kb.errors,
+    indexBytes: kb.indexBytes,
+    indexBase64Bytes: kb.base64.length,
+    markjs: { version: '8.11.1', chunk: MARKJS_CHUNK, options: { accuracy: 'exactly', separateWordSearch: false, acrossElements: false, caseSensitive: true, diacritics: false } },
+    totals,
+    targets,
+    worst,
+    contentScript: contentSize,
+    heap,
+    mutating,
+    rows,
+  };
+  writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${values.out}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -3,6 +3,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { backstoryKb } from './scripts/vite-plugin-kb';
+import { noHtmlSinks } from './scripts/vite-plugin-no-html-sinks';
 import { contentScriptIife, type ContentScriptEntry } from './scripts/vite-plugin-content-script';
 
 /** Build targets: `vite build --mode chrome|firefox|e2e` writes dist/<mode>/. */
@@ -42,11 +43,12 @@ export default defineConfig(({ mode }) => {
   const target = (TARGETS as readonly string[]).includes(mode) ? (mode as Target) : 'chrome';
   const outDir = `dist/${target}`;
   // crxjs builds the pages and the worker; the content script is built on its own (see the plugin).
-  const { content_scripts: contentScripts, ...forCrx } = manifestFor(target) as Record<string, unknown> & { content_scripts: (ContentScriptEntry & { js: string[] })[] };
+  const { content_scripts: contentScripts, ...forCrx } = manifestFor(target) as unknown as Record<string, unknown> & { content_scripts: (ContentScriptEntry & { js: string[] })[] };
   const [cs] = contentScripts;
   if (!cs?.js[0]) throw new Error('manifest.json must declare the content script');
   const plugins: PluginOption[] = [
     backstoryKb(),
+    noHtmlSinks(),
     preact(),
     crx({ manifest: forCrx as unknown as ManifestV3Export, browser: target === 'firefox' ? 'firefox' : 'chrome' }),
     contentScriptIife({ entry: cs.js[0], outDir, target, contentScript: { matches: cs.matches, run_at: cs.run_at, all_frames: cs.all_frames } }),

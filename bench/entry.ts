@@ -177,7 +177,8 @@ export async function markjs(aliases: readonly string[], chunk: number): Promise
   return { ms: now() - t0, matches };
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** Escapes syntax characters only: the 'u' flag rejects needless escapes such as \-. */
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** One combined RegExp of every alias, longest first, compiled here and run over every text node. */
 export function regexp(aliases: readonly string[]): CountResult {

@@ -134,7 +134,7 @@ async function main(): Promise<void> {
         rows.push(row);
         printTable([row], false);
       } catch (err) {
-        console.log(`  ${name}: FAILED ${(err as Error).message.split('\n')[0]}`);
+        console.log(`  ${name}: FAILED ${(err as Error).message.split('\n')[0]?.slice(0, 300)}`);
       }
     }
     const largest = [...pages].sort((a, b) => statSync(join(CORPUS_DIR, b)).size - statSync(join(CORPUS_DIR, a)).size)[0];

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { backstoryKb } from './vite-plugin-kb';
+import { noHtmlSinks } from './vite-plugin-no-html-sinks';
 
 export const CONTENT_SCRIPT_FILE = 'content.js';
 
@@ -25,7 +26,7 @@ export function contentScriptIife(opts: { entry: string; outDir: string; target:
       await build({
         configFile: false,
         logLevel: 'warn',
-        plugins: [backstoryKb()],
+        plugins: [backstoryKb(), noHtmlSinks()],
         define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
         build: {
           outDir: opts.outDir,

@@ -1,48 +1,68 @@
 /**
  * The binary layout of the match index: a header, a table of sections, and the
- * sections themselves, each 4-byte aligned so the matcher can take typed-array views
- * over the bytes instead of parsing anything. Little-endian, like every platform
- * a browser extension runs on. 32-bit sections are signed (all values < 2^31) because V8
- * keeps Int32Array loads as small integers where Uint32Array loads may become doubles.
+ * sections themselves, each 4-byte aligned so the matcher takes typed-array views over
+ * the bytes instead of parsing anything. Little-endian, like every platform a browser
+ * extension runs on. 32-bit sections are signed (all values < 2^31) because V8 keeps
+ * Int32Array loads as small integers where Uint32Array loads may become doubles.
+ *
+ * Most per-state and per-record facts are sparse or tiny, so they are stored as bitmaps
+ * and small counts; the matcher expands them with a few linear passes (see index-decode).
  */
 
 export const MAGIC = 0x584d5342; // "BSMX" read as a little-endian u32
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
-/** Class ids: 0 = unit in no alias, TRANSPARENT = unit the automaton steps over. */
+/** Class ids beyond the alphabet: 0 = non-word unit in no alias; TRANSPARENT = skipped. */
 export const NO_CLASS = 0;
 export const TRANSPARENT_CLASS = 0xffff;
-export const NO_SEPARATOR_CLASS = 0xfffe;
 /** childCount value meaning "look the count up in childOverflow". */
 export const CHILD_OVERFLOW = 0xff;
 
 export const RecFlag = { insensitive: 1, multiWord: 2 } as const;
 export const SenseFlag = { personName: 1, usPlace: 2, commonWord: 4, needsContext: 8, implied: 16 } as const;
 
+/** Indexes into the meta section. */
+export const Meta = {
+  numStates: 0,
+  numClasses: 1,
+  sepClass: 2,
+  boundaryClass: 3,
+  firstGlueClass: 4,
+  glueOutsideClass: 5,
+  numRecords: 6,
+  numSenses: 7,
+  numEntities: 8,
+  length: 9,
+} as const;
+
 const SECTION_TYPES = {
-  /** numStates, numClasses, sepClass, numTerminals, numRecords, numSenses, numEntities */
   meta: Int32Array,
-  classUnits: Uint16Array,
-  classIds: Uint16Array,
+  /** The class table as runs: units runStart[i] .. runStart[i+1]-1 all have class runClass[i]. */
+  classRunStart: Uint16Array,
+  classRunClass: Uint16Array,
   childCount: Uint8Array,
   /** (state, count) pairs for states with CHILD_OVERFLOW children or more. */
   childOverflow: Int32Array,
+  /** The class of each state's incoming edge (breadth-first order; see trie-builder). */
   edgeClass: Uint16Array,
-  fail: Int32Array,
-  /** Terminal states, ascending; terminal g owns records termRecStart[g] .. termRecStart[g+1]. */
-  terminals: Int32Array,
-  termRecStart: Int32Array,
+  /** Bit per state: has a failure link other than the root; failTarget lists those links in state order. */
+  failMask: Uint8Array,
+  failTarget: Int32Array,
+  /** Bit per state: ends at least one alias; termRecCount gives how many records, in state order. */
+  termMask: Uint8Array,
+  termRecCount: Uint8Array,
   recLen: Uint16Array,
   recFlags: Uint8Array,
   /** Kind (see char-kind) of the alias's first code point | kind of its last << 4. */
   recEdge: Uint8Array,
-  recTextStart: Int32Array,
-  recSenseStart: Int32Array,
+  recTextBytes: Uint16Array,
+  recSenseCount: Uint8Array,
   senseEntity: Uint16Array,
   senseFlags: Uint8Array,
   senseLang: Uint8Array,
-  senseCtxStart: Int32Array,
-  senseAmbStart: Int32Array,
+  senseCtxCount: Uint8Array,
+  senseAmbCount: Uint8Array,
+  /** Entity indexes: each sense's needsContext, then its ambiguousWith. */
   refList: Uint16Array,
   entityTypes: Uint8Array,
   /** UTF-8: alias texts back to back; entity ids and language codes joined by "\n". */
@@ -69,7 +89,7 @@ export function writeSections(sections: Sections): Uint8Array {
     size = align4(size + sections[name].byteLength);
   }
   const out = new Uint8Array(size);
-  const header = new Uint32Array(out.buffer, 0, HEADER_WORDS);
+  const header = new Int32Array(out.buffer, 0, HEADER_WORDS);
   header[0] = MAGIC;
   header[1] = FORMAT_VERSION;
   header[2] = NAMES.length;
@@ -84,11 +104,11 @@ export function writeSections(sections: Sections): Uint8Array {
 }
 
 export function readSections(input: Uint8Array): Sections {
-  // Typed-array views need aligned offsets; a copy is the rare fallback.
+  // Typed-array views need aligned offsets; a copy is the rare fallback (e.g. a pooled Node Buffer).
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   if (bytes.byteLength < HEADER_WORDS * 4) throw new Error('match index: truncated header');
-  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
-  if (header[0] !== MAGIC) throw new Error('match index: bad magic (not an index, or big-endian host)');
+  const header = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  if (header[0] !== MAGIC) throw new Error('match index: bad magic (not an index, or a big-endian host)');
   if (header[1] !== FORMAT_VERSION) throw new Error(`match index: version ${header[1]}, expected ${FORMAT_VERSION}`);
   if (header[2] !== NAMES.length) throw new Error('match index: section count mismatch');
   const result: Partial<Record<SectionName, unknown>> = {};
@@ -96,9 +116,44 @@ export function readSections(input: Uint8Array): Sections {
     const Ctor = SECTION_TYPES[name];
     const at = header[3 + 2 * i]!;
     const length = header[4 + 2 * i]!;
-    if (at + length * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) throw new Error(`match index: section ${name} out of range`);
+    if (at < 0 || length < 0 || at + length * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) {
+      throw new Error(`match index: section ${name} out of range`);
+    }
     const View = Ctor as unknown as new (buffer: ArrayBufferLike, offset: number, length: number) => unknown;
     result[name] = new View(bytes.buffer, bytes.byteOffset + at, length);
   });
   return result as Sections;
+}
+
+/** A bitmap of the non-zero entries and those entries in order. */
+export function packSparse(values: Int32Array): { mask: Uint8Array; values: Int32Array } {
+  const mask = new Uint8Array((values.length + 7) >> 3);
+  const kept: number[] = [];
+  values.forEach((v, i) => {
+    if (v === 0) return;
+    mask[i >> 3]! |= 1 << (i & 7);
+    kept.push(v);
+  });
+  return { mask, values: Int32Array.from(kept) };
+}
+
+/** Calls `each(i, rank)` for every set bit i of `mask` below `n`, rank counting from 0. */
+export function forEachSetBit(mask: Uint8Array, n: number, each: (i: number, rank: number) => void): void {
+  let rank = 0;
+  for (let byte = 0; byte < mask.length; byte++) {
+    let bits = mask[byte]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const i = (byte << 3) + (31 - Math.clz32(low));
+      if (i < n) each(i, rank++);
+      bits ^= low;
+    }
+  }
+}
+
+/** Start offsets from counts: out[i] = counts[0] + ... + counts[i-1], out[n] = total. */
+export function prefixSums(counts: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(counts.length + 1);
+  for (let i = 0; i < counts.length; i++) out[i + 1] = out[i]! + counts[i]!;
+  return out;
 }

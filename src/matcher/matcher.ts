@@ -1,130 +1,106 @@
 /**
- * Run time: decode the index (views plus two linear passes) and scan texts with it.
- * `scan` reads each UTF-16 unit once, maps it to a class through one table lookup and
- * steps the automaton; all other work happens only where an alias ends.
+ * Run time: scan texts with the decoded index. `scan` reads each UTF-16 unit once, maps
+ * it to a class through one table lookup and steps the automaton (feeding it a BOUNDARY
+ * symbol at each word start, see trie-builder); all other work happens only where an
+ * alias ends.
  */
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
 import * as checks from './hit-checks';
-import { CHILD_OVERFLOW, RecFlag, readSections, SenseFlag, TRANSPARENT_CLASS, type Sections } from './index-format';
+import { decodeIndex, type DecodedIndex } from './index-decode';
+import { RecFlag, SenseFlag, TRANSPARENT_CLASS } from './index-format';
 import { selectLeftmostLongest } from './select';
+import type { AliasInfo, AliasSense, Candidate } from './types';
 
-// Local copies for the hot path (see hit-checks.ts on transpiled imports).
+// Module-local copies for the hot path: some transpilers (tsx, vitest) turn imported
+// bindings into getter calls on every access, which tripled the scan time.
 const { boundaryOk, formMatches, hitStart } = checks;
 const TRANSPARENT = TRANSPARENT_CLASS;
 const INSENSITIVE = RecFlag.insensitive;
 const MULTI_WORD = RecFlag.multiWord;
-import type { AliasInfo, AliasSense, Candidate } from './types';
 
 const decoder = new TextDecoder();
 
+/** One automaton transition (with failure links) from state `s` on class `cls`. */
+function step(d: DecodedIndex, edgeClass: Uint16Array, s: number, cls: number): number {
+  const { firstChild, fail, sepClass } = d;
+  for (;;) {
+    if (s === 0) return d.rootNext[cls]!;
+    if (s === d.boundaryState) return d.boundaryNext[cls]!;
+    let lo = firstChild[s]!;
+    let hi = firstChild[s + 1]!;
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) {
+        const e = edgeClass[lo]!;
+        if (e >= cls) { if (e === cls) return lo; break; }
+      }
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const e = edgeClass[mid]!;
+        if (e === cls) return mid;
+        if (e < cls) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    // A run of spaces or dashes walks one separator edge: stay on it.
+    if (cls === sepClass && edgeClass[s] === sepClass) return s;
+    s = fail[s]!;
+  }
+}
+
 export class Matcher {
-  private readonly classOf = new Uint16Array(0x10000);
-  private readonly rootNext: Int32Array;
-  private readonly firstChild: Int32Array;
-  /** Nearest state on the failure chain (itself included) that ends an alias; 0 if none. */
-  private readonly dict: Int32Array;
-  private readonly sepClass: number;
-  private readonly ids: readonly string[];
-  private readonly idIndex = new Map<string, number>();
   private readonly texts: (string | undefined)[] = [];
   private readonly uppers: (string | null | undefined)[] = [];
   private readonly entityLists: (readonly string[] | undefined)[] = [];
   private readonly infos: (AliasInfo | undefined)[] = [];
+  private readonly idIndex = new Map<string, number>();
+  private langs: string[] | undefined;
   /** Reused hit buffer: (start, end, record) triples. */
   private hits = new Int32Array(96);
 
-  private constructor(private readonly s: Sections) {
-    const [numStates = 0, numClasses = 0, sepClass = 0] = s.meta;
-    this.sepClass = sepClass;
-    for (let i = 0; i < s.classUnits.length; i++) this.classOf[s.classUnits[i]!] = s.classIds[i]!;
-
-    this.firstChild = new Int32Array(numStates + 1);
-    const overflow = new Map<number, number>();
-    for (let i = 0; i < s.childOverflow.length; i += 2) overflow.set(s.childOverflow[i]!, s.childOverflow[i + 1]!);
-    let next = 1;
-    for (let st = 0; st < numStates; st++) {
-      this.firstChild[st] = next;
-      const c = s.childCount[st]!;
-      next += c === CHILD_OVERFLOW ? overflow.get(st)! : c;
-    }
-    this.firstChild[numStates] = next;
-
-    // The root is visited after every mismatch, so it gets a dense row.
-    this.rootNext = new Int32Array(numClasses + 1);
-    for (let t = this.firstChild[0]!, end = this.firstChild[1]!; t < end; t++) this.rootNext[s.edgeClass[t]!] = t;
-
-    this.dict = new Int32Array(numStates);
-    for (const t of s.terminals) this.dict[t] = t;
-    for (let st = 1; st < numStates; st++) if (this.dict[st] === 0) this.dict[st] = this.dict[s.fail[st]!]!;
-
-    const idText = decoder.decode(s.entityIds);
-    this.ids = idText.length === 0 ? [] : idText.split('\n');
-    this.ids.forEach((id, i) => this.idIndex.set(id, i));
+  private constructor(private readonly d: DecodedIndex) {
+    d.entityIds.forEach((id, i) => this.idIndex.set(id, i));
   }
 
   static fromBytes(bytes: Uint8Array): Matcher {
-    return new Matcher(readSections(bytes));
+    return new Matcher(decodeIndex(bytes));
   }
 
-  /** Number of records in the alias table. */
+  /** Number of records in the alias table (Candidate.alias is below this). */
   get aliasCount(): number {
-    return this.s.recLen.length;
+    return this.d.s.recLen.length;
   }
 
   get entityIds(): readonly string[] {
-    return this.ids;
+    return this.d.entityIds;
   }
 
   entityType(id: string): EntityType | undefined {
     const i = this.idIndex.get(id);
-    return i === undefined ? undefined : ENTITY_TYPES[this.s.entityTypes[i]!];
+    return i === undefined ? undefined : ENTITY_TYPES[this.d.s.entityTypes[i]!];
   }
 
   scan(text: string): Candidate[] {
-    const { classOf, rootNext, firstChild, dict, sepClass } = this;
-    const { edgeClass, fail } = this.s;
+    const d = this.d;
+    const { classOf, dict, boundaryClass, firstGlueClass, glueOutsideClass } = d;
+    const edgeClass = d.s.edgeClass;
     const n = text.length;
     let nh = 0;
     let s = 0;
-    let prevSep = false;
+    let prevGlue = false;
     for (let i = 0; i < n; i++) {
       const cls = classOf[text.charCodeAt(i)]!;
-      if (cls === 0) {
-        s = 0;
-        prevSep = false;
-        continue;
+      if (cls < firstGlueClass) {
+        prevGlue = false;
+        if (cls === 0) { s = 0; continue; }
+      } else {
+        if (cls === TRANSPARENT) continue;
+        const wordStart = !prevGlue;
+        prevGlue = true;
+        if (cls === glueOutsideClass) { s = 0; continue; }
+        if (wordStart) s = s === 0 ? d.boundaryState : step(d, edgeClass, s, boundaryClass);
       }
-      if (cls === TRANSPARENT) continue;
-      if (cls === sepClass) {
-        if (prevSep) continue; // a run of spaces/dashes walks one edge
-        prevSep = true;
-      } else prevSep = false;
-
-      for (;;) {
-        if (s === 0) {
-          s = rootNext[cls]!;
-          break;
-        }
-        let lo = firstChild[s]!;
-        let hi = firstChild[s + 1]!;
-        let t = 0;
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++) {
-            const e = edgeClass[lo]!;
-            if (e >= cls) { if (e === cls) t = lo; break; }
-          }
-        } else {
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            const e = edgeClass[mid]!;
-            if (e === cls) { t = mid; break; }
-            if (e < cls) lo = mid + 1;
-            else hi = mid;
-          }
-        }
-        if (t !== 0) { s = t; break; }
-        s = fail[s]!;
-      }
+      s = step(d, edgeClass, s, cls);
       if (dict[s] !== 0) nh = this.collect(text, i, s, nh);
     }
     return nh === 0 ? [] : selectLeftmostLongest(this.hits, nh, (r) => this.recordEntities(r));
@@ -132,8 +108,9 @@ export class Matcher {
 
   /** Checks every alias ending at `last` and appends the ones that pass to the hit buffer. */
   private collect(text: string, last: number, state: number, nh: number): number {
-    const { terminals, termRecStart, recLen, recFlags, recEdge, fail } = this.s;
-    for (let t = this.dict[state]!; t !== 0; t = this.dict[fail[t]!]!) {
+    const { terminals, termRecStart, dict, fail, classOf, sepClass } = this.d;
+    const { recLen, recFlags, recEdge } = this.d.s;
+    for (let t = dict[state]!; t !== 0; t = dict[fail[t]!]!) {
       let lo = 0;
       let hi = terminals.length - 1;
       while (lo < hi) {
@@ -142,7 +119,7 @@ export class Matcher {
         else hi = mid;
       }
       for (let r = termRecStart[lo]!, rEnd = termRecStart[lo + 1]!; r < rEnd; r++) {
-        const start = hitStart(text, this.classOf, this.sepClass, last, recLen[r]!);
+        const start = hitStart(text, classOf, sepClass, last, recLen[r]!);
         if (!boundaryOk(text, start, last + 1, recEdge[r]!)) continue;
         const flags = recFlags[r]!;
         if ((flags & INSENSITIVE) === 0 && !this.caseOk(r, flags, text, start)) continue;
@@ -162,22 +139,24 @@ export class Matcher {
 
   /** 'exact' case: the alias as written, or for multi-word aliases its ALL-CAPS form. */
   private caseOk(r: number, flags: number, text: string, start: number): boolean {
-    if (formMatches(this.recordText(r), text, start, this.classOf, this.sepClass)) return true;
+    const { classOf, sepClass } = this.d;
+    const written = this.recordText(r);
+    if (formMatches(written, text, start, classOf, sepClass)) return true;
     if ((flags & MULTI_WORD) === 0) return false;
     let upper = this.uppers[r];
     if (upper === undefined) {
-      const u = this.recordText(r).toUpperCase();
-      upper = u.length === this.recordText(r).length ? u : null;
+      const u = written.toUpperCase();
+      upper = u.length === written.length ? u : null;
       this.uppers[r] = upper;
     }
-    return upper !== null && formMatches(upper, text, start, this.classOf, this.sepClass);
+    return upper !== null && formMatches(upper, text, start, classOf, sepClass);
   }
 
   private recordText(r: number): string {
     let t = this.texts[r];
     if (t === undefined) {
-      const at = this.s.recTextStart;
-      t = decoder.decode(this.s.recText.subarray(at[r]!, at[r + 1]!));
+      const at = this.d.recTextStart;
+      t = decoder.decode(this.d.s.recText.subarray(at[r]!, at[r + 1]!));
       this.texts[r] = t;
     }
     return t;
@@ -186,9 +165,9 @@ export class Matcher {
   private recordEntities(r: number): readonly string[] {
     let list = this.entityLists[r];
     if (list === undefined) {
-      const { recSenseStart, senseEntity } = this.s;
+      const { recSenseStart, entityIds, s } = this.d;
       const out: string[] = [];
-      for (let k = recSenseStart[r]!; k < recSenseStart[r + 1]!; k++) out.push(this.ids[senseEntity[k]!]!);
+      for (let k = recSenseStart[r]!; k < recSenseStart[r + 1]!; k++) out.push(entityIds[s.senseEntity[k]!]!);
       list = Object.freeze(out);
       this.entityLists[r] = list;
     }
@@ -200,13 +179,15 @@ export class Matcher {
     const cached = this.infos[alias];
     if (cached) return cached;
     if (!(alias >= 0 && alias < this.aliasCount)) throw new RangeError(`no alias ${alias}`);
-    const s = this.s;
-    const langs = decoder.decode(s.langs).split('\n');
-    const refs = (from: number, to: number): string[] => [...s.refList.subarray(from, to)].map((e) => this.ids[e]!);
+    const { s, recSenseStart, senseRefStart, entityIds } = this.d;
+    const langs = (this.langs ??= decoder.decode(s.langs).split('\n'));
+    const refs = (from: number, to: number): string[] => Array.from(s.refList.subarray(from, to), (e) => entityIds[e]!);
     const senses: AliasSense[] = [];
-    for (let k = s.recSenseStart[alias]!; k < s.recSenseStart[alias + 1]!; k++) {
+    for (let k = recSenseStart[alias]!; k < recSenseStart[alias + 1]!; k++) {
       const f = s.senseFlags[k]!;
-      const entityId = this.ids[s.senseEntity[k]!]!;
+      const entityId = entityIds[s.senseEntity[k]!]!;
+      const refStart = senseRefStart[k]!;
+      const ambStart = refStart + s.senseCtxCount[k]!;
       const lang = langs[s.senseLang[k]!];
       senses.push({
         entityId,
@@ -214,8 +195,8 @@ export class Matcher {
         personName: (f & SenseFlag.personName) !== 0,
         usPlace: (f & SenseFlag.usPlace) !== 0,
         commonWord: (f & SenseFlag.commonWord) !== 0,
-        needsContext: (f & SenseFlag.needsContext) !== 0 ? refs(s.senseCtxStart[k]!, s.senseAmbStart[k]!) : null,
-        ambiguousWith: refs(s.senseAmbStart[k]!, s.senseCtxStart[k + 1]!),
+        needsContext: (f & SenseFlag.needsContext) !== 0 ? refs(refStart, ambStart) : null,
+        ambiguousWith: refs(ambStart, senseRefStart[k + 1]!),
         implied: (f & SenseFlag.implied) !== 0,
         ...(lang ? { lang } : {}),
       });
@@ -227,6 +208,7 @@ export class Matcher {
       multiWord: (flags & RecFlag.multiWord) !== 0,
       senses,
     };
-    return (this.infos[alias] = info);
+    this.infos[alias] = info;
+    return info;
   }
 }

@@ -1,21 +1,55 @@
 /**
- * Build-time Aho–Corasick automaton over folded alias keys.
+ * Build-time Aho–Corasick automaton over alias keys.
+ *
+ * A key is the folded alias with a BOUNDARY symbol before every word start (a word
+ * character after a non-word one), and the matcher feeds the same symbol into the
+ * automaton at every word start of the page text. So "us" can only be reached at the
+ * start of a word: "thus" and "focus" never reach it, mid-word text falls straight back
+ * to the root, and the start boundary is enforced by the automaton itself. Scripts
+ * without spaces (Han, kana, Thai...) are not word characters here and need no symbol.
  *
  * Layout: states are numbered breadth-first with each state's children contiguous and
- * sorted by class, so a state's edges are the slice firstChild[s] .. firstChild[s+1]
- * of `edgeClass` (the class of each state's incoming edge). Only child counts are
- * stored (one byte each); the matcher rebuilds firstChild by a prefix sum. BFS order
- * also guarantees fail[s] < s, which lets the matcher derive output links in one pass.
+ * sorted by class, so a state's edges are the slice firstChild[s] .. firstChild[s+1] of
+ * `edgeClass` (the class of each state's incoming edge). Only child counts are stored;
+ * the matcher rebuilds firstChild by a prefix sum. BFS order also guarantees
+ * fail[s] < s, which lets the matcher derive output links in one pass.
  */
+import { Kind, kindOf } from './char-kind';
+import { CHILD_OVERFLOW, NO_CLASS, TRANSPARENT_CLASS } from './index-format';
 import { foldUnit, isTransparentUnit, SPACE } from './normalize';
-import { CHILD_OVERFLOW, NO_SEPARATOR_CLASS, TRANSPARENT_CLASS } from './index-format';
+
+export const BOUNDARY_SYMBOL = -1;
+
+/** Letters, digits and marks of scripts written with spaces: the ones a word boundary is about. */
+export function isGlueUnit(u: number): boolean {
+  const k = kindOf(u);
+  return k === Kind.Word || k === Kind.Mark || k === Kind.Hangul;
+}
+
+/** The automaton key of a normalized alias: folded units with BOUNDARY before each word start. */
+export function aliasKey(text: string): number[] {
+  const key: number[] = [];
+  let prevGlue = false;
+  for (let i = 0; i < text.length; i++) {
+    const f = foldUnit(text.charCodeAt(i));
+    const glue = isGlueUnit(f);
+    if (glue && !prevGlue) key.push(BOUNDARY_SYMBOL);
+    key.push(f);
+    prevGlue = glue;
+  }
+  return key;
+}
 
 export interface BuiltTrie {
   numStates: number;
+  /** Largest class id in use (GLUE_OUTSIDE). */
   numClasses: number;
   sepClass: number;
-  classUnits: Uint16Array;
-  classIds: Uint16Array;
+  boundaryClass: number;
+  firstGlueClass: number;
+  glueOutsideClass: number;
+  classRunStart: Uint16Array;
+  classRunClass: Uint16Array;
   childCount: Uint8Array;
   childOverflow: Int32Array;
   edgeClass: Uint16Array;
@@ -24,23 +58,51 @@ export interface BuiltTrie {
   terminalOf: Int32Array;
 }
 
-/** `keys` are already folded (see foldUnit) and non-empty. */
-export function buildTrie(keys: readonly string[]): BuiltTrie {
+/**
+ * Class ids: 1.. the non-word units, then BOUNDARY, then the word units, then one class
+ * for word units in no alias. The matcher tells word from non-word by one comparison.
+ */
+function assignClasses(keys: readonly number[][]) {
   const alphabet = new Set<number>();
-  for (const k of keys) for (let i = 0; i < k.length; i++) alphabet.add(k.charCodeAt(i));
+  for (const k of keys) for (const u of k) if (u !== BOUNDARY_SYMBOL) alphabet.add(u);
   const units = [...alphabet].sort((a, b) => a - b);
-  if (units.length >= NO_SEPARATOR_CLASS) throw new Error('match index: alphabet too large');
+  const nonGlue = units.filter((u) => !isGlueUnit(u));
+  const glue = units.filter(isGlueUnit);
   const classOfUnit = new Map<number, number>();
-  units.forEach((u, i) => classOfUnit.set(u, i + 1));
-  const sepClass = classOfUnit.get(SPACE) ?? NO_SEPARATOR_CLASS;
+  nonGlue.forEach((u, i) => classOfUnit.set(u, i + 1));
+  const boundaryClass = nonGlue.length + 1;
+  glue.forEach((u, i) => classOfUnit.set(u, boundaryClass + 1 + i));
+  const glueOutsideClass = boundaryClass + glue.length + 1;
+  if (glueOutsideClass >= TRANSPARENT_CLASS) throw new Error('match index: alphabet too large');
+  classOfUnit.set(BOUNDARY_SYMBOL, boundaryClass);
+  // With no multi-word alias there is no separator class; an id no unit has stands in.
+  const sepClass = classOfUnit.get(SPACE) ?? glueOutsideClass + 1;
+  return { classOfUnit, boundaryClass, firstGlueClass: boundaryClass + 1, glueOutsideClass, sepClass };
+}
 
-  // Insertion into a pointer trie (build time only, so Maps are fine).
+/** Raw text unit -> class, as runs over the whole BMP. */
+function classRuns(classOfUnit: Map<number, number>, glueOutsideClass: number) {
+  const starts: number[] = [];
+  const classes: number[] = [];
+  let prev = -1;
+  for (let u = 0; u < 0x10000; u++) {
+    const c = isTransparentUnit(u)
+      ? TRANSPARENT_CLASS
+      : classOfUnit.get(foldUnit(u)) ?? (isGlueUnit(u) ? glueOutsideClass : NO_CLASS);
+    if (c !== prev) { starts.push(u); classes.push(c); prev = c; }
+  }
+  return { classRunStart: Uint16Array.from(starts), classRunClass: Uint16Array.from(classes) };
+}
+
+/** `keys` come from aliasKey and are non-empty. */
+export function buildTrie(keys: readonly number[][]): BuiltTrie {
+  const cls = assignClasses(keys);
   const kids: Map<number, number>[] = [new Map()];
   const keyNode: number[] = [];
   for (const k of keys) {
     let s = 0;
-    for (let i = 0; i < k.length; i++) {
-      const c = classOfUnit.get(k.charCodeAt(i))!;
+    for (const u of k) {
+      const c = cls.classOfUnit.get(u)!;
       let t = kids[s]!.get(c);
       if (t === undefined) {
         t = kids.length;
@@ -57,30 +119,21 @@ export function buildTrie(keys: readonly string[]): BuiltTrie {
   const newId = new Int32Array(n);
   const order: number[] = [0];
   const edgeClass = new Uint16Array(n);
+  const firstChild = new Int32Array(n + 1);
+  const childCount = new Uint8Array(n);
+  const overflow: number[] = [];
   for (let head = 0; head < order.length; head++) {
-    const old = order[head]!;
-    const sorted = [...kids[old]!.entries()].sort((a, b) => a[0] - b[0]);
+    const sorted = [...kids[order[head]!]!.entries()].sort((a, b) => a[0] - b[0]);
+    firstChild[head] = order.length;
+    if (sorted.length >= CHILD_OVERFLOW) overflow.push(head, sorted.length);
+    childCount[head] = Math.min(sorted.length, CHILD_OVERFLOW);
     for (const [c, child] of sorted) {
       newId[child] = order.length;
       edgeClass[order.length] = c;
       order.push(child);
     }
   }
-
-  const childCount = new Uint8Array(n);
-  const overflow: number[] = [];
-  const firstChild = new Int32Array(n + 1);
-  let next = 1;
-  for (let s = 0; s < n; s++) {
-    const count = kids[order[s]!]!.size;
-    firstChild[s] = next;
-    next += count;
-    if (count >= CHILD_OVERFLOW) {
-      childCount[s] = CHILD_OVERFLOW;
-      overflow.push(s, count);
-    } else childCount[s] = count;
-  }
-  firstChild[n] = next;
+  firstChild[n] = n;
 
   const goto = (s: number, c: number): number => {
     let lo = firstChild[s]!;
@@ -96,34 +149,25 @@ export function buildTrie(keys: readonly string[]): BuiltTrie {
   };
   // Classic BFS failure links: the longest proper suffix that is also a trie path.
   const fail = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
+  for (let s = 1; s < n; s++) {
     for (let t = firstChild[s]!, end = firstChild[s + 1]!; t < end; t++) {
-      if (s === 0) continue;
       const c = edgeClass[t]!;
-      let f = fail[s]!;
-      for (;;) {
+      for (let f = fail[s]!; ; f = fail[f]!) {
         const g = goto(f, c);
         if (g >= 0) { fail[t] = g; break; }
-        if (f === 0) { fail[t] = 0; break; }
-        f = fail[f]!;
+        if (f === 0) break;
       }
     }
   }
 
-  // Raw text unit -> class, for every unit whose fold lands in the alphabet.
-  const pairUnits: number[] = [];
-  const pairIds: number[] = [];
-  for (let u = 0; u < 0x10000; u++) {
-    const c = isTransparentUnit(u) ? TRANSPARENT_CLASS : classOfUnit.get(foldUnit(u));
-    if (c !== undefined) { pairUnits.push(u); pairIds.push(c); }
-  }
-
   return {
     numStates: n,
-    numClasses: units.length,
-    sepClass,
-    classUnits: Uint16Array.from(pairUnits),
-    classIds: Uint16Array.from(pairIds),
+    numClasses: cls.glueOutsideClass,
+    sepClass: cls.sepClass,
+    boundaryClass: cls.boundaryClass,
+    firstGlueClass: cls.firstGlueClass,
+    glueOutsideClass: cls.glueOutsideClass,
+    ...classRuns(cls.classOfUnit, cls.glueOutsideClass),
     childCount,
     childOverflow: Int32Array.from(overflow),
     edgeClass,

@@ -1,0 +1,104 @@
+/**
+ * Turns the index sections into the tables the scan loop reads. Everything here is a
+ * typed-array view or one linear pass over states or records: no parsing, no per-alias
+ * objects, so a page pays well under a millisecond per thousand aliases.
+ */
+import {
+  CHILD_OVERFLOW, forEachSetBit, Meta, prefixSums, readSections, type Sections,
+} from './index-format';
+
+export interface DecodedIndex {
+  s: Sections;
+  numStates: number;
+  numClasses: number;
+  sepClass: number;
+  boundaryClass: number;
+  firstGlueClass: number;
+  glueOutsideClass: number;
+  /** Text unit -> class. */
+  classOf: Uint16Array;
+  firstChild: Int32Array;
+  fail: Int32Array;
+  /** Nearest state on the failure chain (itself included) that ends an alias; 0 if none. */
+  dict: Int32Array;
+  /** Complete transition rows for the two states every word passes: the root and root+BOUNDARY. */
+  rootNext: Int32Array;
+  boundaryState: number;
+  boundaryNext: Int32Array;
+  /** Terminal states ascending; terminal g owns records termRecStart[g] .. termRecStart[g+1]. */
+  terminals: Int32Array;
+  termRecStart: Int32Array;
+  recTextStart: Int32Array;
+  recSenseStart: Int32Array;
+  /** Sense k's needsContext refs start at senseRefStart[k], its ambiguousWith refs after them. */
+  senseRefStart: Int32Array;
+  entityIds: string[];
+}
+
+export function decodeIndex(bytes: Uint8Array): DecodedIndex {
+  const s = readSections(bytes);
+  const meta = (i: number): number => s.meta[i] ?? 0;
+  const numStates = meta(Meta.numStates);
+  const numClasses = meta(Meta.numClasses);
+  if (s.childCount.length !== numStates || s.edgeClass.length !== numStates) throw new Error('match index: inconsistent states');
+
+  const classOf = new Uint16Array(0x10000);
+  const runs = s.classRunStart;
+  for (let i = 0; i < runs.length; i++) classOf.fill(s.classRunClass[i]!, runs[i]!, runs[i + 1] ?? 0x10000);
+
+  const overflow = new Map<number, number>();
+  for (let i = 0; i + 1 < s.childOverflow.length; i += 2) overflow.set(s.childOverflow[i]!, s.childOverflow[i + 1]!);
+  const firstChild = new Int32Array(numStates + 1);
+  let next = 1;
+  for (let st = 0; st < numStates; st++) {
+    firstChild[st] = next;
+    const c = s.childCount[st]!;
+    next += c === CHILD_OVERFLOW ? overflow.get(st) ?? c : c;
+  }
+  firstChild[numStates] = next;
+  if (numStates > 0 && next !== numStates) throw new Error('match index: inconsistent child counts');
+
+  const fail = new Int32Array(numStates);
+  forEachSetBit(s.failMask, numStates, (st, rank) => { fail[st] = s.failTarget[rank] ?? 0; });
+
+  const terminals: number[] = [];
+  forEachSetBit(s.termMask, numStates, (st) => terminals.push(st));
+  const dict = new Int32Array(numStates);
+  for (const t of terminals) dict[t] = t;
+  for (let st = 1; st < numStates; st++) if (dict[st] === 0) dict[st] = dict[fail[st]!]!;
+
+  const rootNext = new Int32Array(numClasses + 1);
+  for (let t = firstChild[0] ?? 0, end = firstChild[1] ?? 0; t < end; t++) rootNext[s.edgeClass[t]!] = t;
+  const boundaryClass = meta(Meta.boundaryClass);
+  const boundaryState = rootNext[boundaryClass] ?? 0;
+  // The boundary state fails to the root, so its row falls back to the root's.
+  const boundaryNext = rootNext.slice();
+  if (boundaryState !== 0) {
+    for (let t = firstChild[boundaryState]!, end = firstChild[boundaryState + 1]!; t < end; t++) boundaryNext[s.edgeClass[t]!] = t;
+  }
+
+  const refCounts = Array.from(s.senseCtxCount, (c, k) => c + (s.senseAmbCount[k] ?? 0));
+  const idText = new TextDecoder().decode(s.entityIds);
+  return {
+    s,
+    numStates,
+    numClasses,
+    sepClass: meta(Meta.sepClass),
+    boundaryClass,
+    firstGlueClass: meta(Meta.firstGlueClass),
+    glueOutsideClass: meta(Meta.glueOutsideClass),
+    classOf,
+    firstChild,
+    fail,
+    dict,
+    rootNext,
+    boundaryState,
+    boundaryNext,
+    terminals: Int32Array.from(terminals),
+    termRecStart: prefixSums(s.termRecCount),
+    recTextStart: prefixSums(s.recTextBytes),
+    recSenseStart: prefixSums(s.recSenseCount),
+    senseRefStart: prefixSums(refCounts),
+    entityIds: idText.length === 0 ? [] : idText.split('\n'),
+  };
+}

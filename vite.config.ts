@@ -12,6 +12,12 @@ const TARGETS: readonly Target[] = ['chrome', 'firefox', 'e2e'];
 
 /** Pages served from these hosts are annotated in the e2e build only, so tests can run locally. */
 const E2E_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+/**
+ * Not a listed site, but pre-granted in the e2e build: headless Chromium cannot answer a
+ * permission prompt, so tests add this host through the real options flow and
+ * permissions.request resolves without one.
+ */
+const E2E_GRANTED = ['*://127.0.0.2/*'];
 const GECKO_ID = '{8a38b6c0-77a3-4fdd-9a37-cfb35ab73866}';
 
 function manifestFor(target: Target): ManifestV3Export {
@@ -21,7 +27,7 @@ function manifestFor(target: Target): ManifestV3Export {
   if (target === 'e2e') {
     const [cs] = m.content_scripts;
     out.content_scripts = [{ ...cs, matches: [...(cs?.matches ?? []), ...E2E_MATCHES] }];
-    out.host_permissions = [...m.host_permissions, ...E2E_MATCHES];
+    out.host_permissions = [...m.host_permissions, ...E2E_MATCHES, ...E2E_GRANTED];
   }
   if (target === 'firefox') {
     // Firefox MV3 has no service workers in extensions: the same module runs as a background script.

@@ -38,14 +38,11 @@ export async function measureHeap(h: Harness, name: string, runs: number): Promi
     const page = await benchPage(h);
     try {
       await loadWithBundle(h, page, url);
-      await page.evaluate((b64) => {
-        (globalThis as unknown as { benchIndex: string }).benchIndex = b64;
-      }, h.base64);
       const cdp = await page.context().newCDPSession(page);
       const before = await heapUsage(cdp);
       const result = await page.evaluate(() => {
-        const g = globalThis as unknown as BenchWindow & { benchIndex: string };
-        return g.BackstoryBench.backstory(g.benchIndex, true);
+        const b = (globalThis as unknown as BenchWindow).BackstoryBench;
+        return b.backstory(b.getData().base64, true);
       });
       const after = await heapUsage(cdp);
       marks = result.marks;
@@ -94,7 +91,10 @@ async function mutatingOnce(h: Harness, url: string, withBackstory: boolean): Pr
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     if (withBackstory) {
-      await page.evaluate((b64) => (globalThis as unknown as BenchWindow).BackstoryBench.follow(b64), h.base64);
+      await page.evaluate(() => {
+        const b = (globalThis as unknown as BenchWindow).BackstoryBench;
+        return b.follow(b.getData().base64);
+      });
     }
     const t0 = await taskSeconds(cdp);
     const r = await page.evaluate((ms) => (globalThis as unknown as BenchWindow).BackstoryBench.mutate(ms), WINDOW_MS);

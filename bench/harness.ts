@@ -40,11 +40,16 @@ export async function benchPage(h: Harness, csp = "script-src 'self'"): Promise<
   return page;
 }
 
-/** A fresh load of the page with the bench bundle and mark.js injected (both, every time). */
+/**
+ * A fresh load of the page with the bench bundle and mark.js injected (both, every time),
+ * the index and aliases handed over, and a short pause so the load's own tasks are done.
+ */
 export async function loadWithBundle(h: Harness, page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   await page.addScriptTag({ url: bundleUrl(h) });
   await page.addScriptTag({ url: markUrl(h) });
+  await page.evaluate((d) => (globalThis as unknown as BenchWindow).BackstoryBench.setData(d), { base64: h.base64, aliases: h.aliases });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
 }
 
 /** How page.evaluate callbacks reach the injected bundle. */

@@ -18,6 +18,9 @@ export interface Row {
   slices: number;
   marks: number;
   markjsMatches: number | null;
+  /** True when mark.js ran out of its time budget and its time is extrapolated. */
+  markjsExtrapolated: boolean;
+  markjsSearched: number | null;
   regexpMatches: number;
 }
 
@@ -55,7 +58,7 @@ export function printTable(rows: readonly Row[], header: boolean): void {
       (r.bytes / 1024).toFixed(0),
       r.floorMs.toFixed(2),
       ratio(r.backstoryMs, r.floorMs).toFixed(1),
-      r.markjsMs === null ? '-' : ratio(r.markjsMs, r.floorMs).toFixed(0),
+      r.markjsMs === null ? '-' : (r.markjsExtrapolated ? '~' : '') + ratio(r.markjsMs, r.floorMs).toFixed(0),
       ratio(r.regexpMs, r.floorMs).toFixed(1),
       ratio(r.backstoryMs, r.regexpMs).toFixed(2),
       r.longestSliceMs.toFixed(1) + (r.longTaskMs > 0 ? '!' : ''),

@@ -2,24 +2,20 @@
 import { ENTITY_TYPES, type Entity } from '../kb/schema';
 import { collectRecords, type RecordAcc } from './alias-records';
 import { kindOf } from './char-kind';
-import { packSparse, RecFlag, SenseFlag, writeSections } from './index-format';
+import { encodeAliasCase } from './alias-text-codec';
+import { RecFlag, SenseFlag, writeSections } from './index-format';
 import { aliasKey, buildTrie } from './trie-builder';
+import { encodeTrie } from './trie-codec';
 
 const enc = new TextEncoder();
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
 
 /** The alias table's columns, filled record by record in terminal order. */
 class Tables {
   readonly recLen: number[] = [];
   readonly recFlags: number[] = [];
   readonly recEdge: number[] = [];
-  readonly recTextBytes: number[] = [];
+  readonly recCaseBytes: number[] = [];
+  readonly recCase: number[] = [];
   readonly recSenseCount: number[] = [];
   readonly senseEntity: number[] = [];
   readonly senseFlags: number[] = [];
@@ -28,16 +24,15 @@ class Tables {
   readonly senseAmbCount: number[] = [];
   readonly refList: number[] = [];
   readonly langs: string[] = [''];
-  readonly texts: Uint8Array[] = [];
 
   addRecord(r: RecordAcc): void {
-    const utf8 = enc.encode(r.text);
-    if (utf8.length > 0xffff) throw new Error('match index: alias too long');
     const senses = [...r.senses.values()].sort((a, b) => a.entity - b.entity);
     if (senses.length > 0xff) throw new Error(`match index: too many entities share "${r.text}"`);
-    this.texts.push(utf8);
     this.recLen.push(r.text.length);
-    this.recTextBytes.push(utf8.length);
+    const caseStart = this.recCase.length;
+    encodeAliasCase(r.text, this.recCase);
+    if (this.recCase.length - caseStart > 0xffff) throw new Error('match index: alias too long');
+    this.recCaseBytes.push(this.recCase.length - caseStart);
     const multiWord = /[ -]/.test(r.text); // normalized: separators are exactly these two
     this.recFlags.push((r.insensitive ? RecFlag.insensitive : 0) | (multiWord ? RecFlag.multiWord : 0));
     this.recEdge.push(edgeKinds(r.text));
@@ -62,7 +57,8 @@ class Tables {
       recLen: Uint16Array.from(this.recLen),
       recFlags: Uint8Array.from(this.recFlags),
       recEdge: Uint8Array.from(this.recEdge),
-      recTextBytes: Uint16Array.from(this.recTextBytes),
+      recCaseBytes: Uint16Array.from(this.recCaseBytes),
+      recCase: Uint8Array.from(this.recCase),
       recSenseCount: Uint8Array.from(this.recSenseCount),
       senseEntity: Uint16Array.from(this.senseEntity),
       senseFlags: Uint8Array.from(this.senseFlags),
@@ -70,7 +66,6 @@ class Tables {
       senseCtxCount: Uint8Array.from(this.senseCtxCount),
       senseAmbCount: Uint8Array.from(this.senseAmbCount),
       refList: Uint16Array.from(this.refList),
-      recText: concat(this.texts),
       langs: enc.encode(this.langs.join('\n')),
     };
   }
@@ -118,7 +113,6 @@ export function buildMatchIndex(entities: Entity[]): Uint8Array {
     if (++termRecCount[termRecCount.length - 1]! > 0xff) throw new Error(`match index: too many spellings of "${r.text}"`);
     t.addRecord(r);
   }
-  const fail = packSparse(trie.fail);
   return writeSections({
     meta: Int32Array.from([
       trie.numStates, trie.numClasses, trie.sepClass, trie.boundaryClass, trie.firstGlueClass,
@@ -126,11 +120,8 @@ export function buildMatchIndex(entities: Entity[]): Uint8Array {
     ]),
     classRunStart: trie.classRunStart,
     classRunClass: trie.classRunClass,
-    childCount: trie.childCount,
-    childOverflow: trie.childOverflow,
-    edgeClass: trie.edgeClass,
-    failMask: fail.mask,
-    failTarget: fail.values,
+    alphabet: trie.alphabet,
+    ...encodeTrie(trie),
     termMask,
     termRecCount: Uint8Array.from(termRecCount),
     ...t.sections(),

@@ -3,9 +3,8 @@
  * typed-array view or one linear pass over states or records: no parsing, no per-alias
  * objects, so a page pays well under a millisecond per thousand aliases.
  */
-import {
-  CHILD_OVERFLOW, forEachSetBit, Meta, prefixSums, readSections, type Sections,
-} from './index-format';
+import { forEachSetBit, Meta, prefixSums, readSections, type Sections } from './index-format';
+import { decodeTrie } from './trie-codec';
 
 export interface DecodedIndex {
   s: Sections;
@@ -18,8 +17,12 @@ export interface DecodedIndex {
   /** Text unit -> class. */
   classOf: Uint16Array;
   firstChild: Int32Array;
+  edgeClass: Uint16Array;
   fail: Int32Array;
-  /** Nearest state on the failure chain (itself included) that ends an alias; 0 if none. */
+  /**
+   * For the nearest state on the failure chain (itself included) that ends an alias:
+   * its rank among terminal states + 1; 0 if there is none.
+   */
   dict: Int32Array;
   /** Complete transition rows for the two states every word passes: the root and root+BOUNDARY. */
   rootNext: Int32Array;
@@ -28,7 +31,7 @@ export interface DecodedIndex {
   /** Terminal states ascending; terminal g owns records termRecStart[g] .. termRecStart[g+1]. */
   terminals: Int32Array;
   termRecStart: Int32Array;
-  recTextStart: Int32Array;
+  recCaseStart: Int32Array;
   recSenseStart: Int32Array;
   /** Sense k's needsContext refs start at senseRefStart[k], its ambiguousWith refs after them. */
   senseRefStart: Int32Array;
@@ -40,41 +43,27 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
   const meta = (i: number): number => s.meta[i] ?? 0;
   const numStates = meta(Meta.numStates);
   const numClasses = meta(Meta.numClasses);
-  if (s.childCount.length !== numStates || s.edgeClass.length !== numStates) throw new Error('match index: inconsistent states');
+  const { firstChild, edgeClass, fail } = decodeTrie(s);
+  if (firstChild.length !== numStates + 1) throw new Error('match index: inconsistent states');
 
   const classOf = new Uint16Array(0x10000);
   const runs = s.classRunStart;
   for (let i = 0; i < runs.length; i++) classOf.fill(s.classRunClass[i]!, runs[i]!, runs[i + 1] ?? 0x10000);
 
-  const overflow = new Map<number, number>();
-  for (let i = 0; i + 1 < s.childOverflow.length; i += 2) overflow.set(s.childOverflow[i]!, s.childOverflow[i + 1]!);
-  const firstChild = new Int32Array(numStates + 1);
-  let next = 1;
-  for (let st = 0; st < numStates; st++) {
-    firstChild[st] = next;
-    const c = s.childCount[st]!;
-    next += c === CHILD_OVERFLOW ? overflow.get(st) ?? c : c;
-  }
-  firstChild[numStates] = next;
-  if (numStates > 0 && next !== numStates) throw new Error('match index: inconsistent child counts');
-
-  const fail = new Int32Array(numStates);
-  forEachSetBit(s.failMask, numStates, (st, rank) => { fail[st] = s.failTarget[rank] ?? 0; });
-
   const terminals: number[] = [];
   forEachSetBit(s.termMask, numStates, (st) => terminals.push(st));
   const dict = new Int32Array(numStates);
-  for (const t of terminals) dict[t] = t;
+  terminals.forEach((t, rank) => { dict[t] = rank + 1; });
   for (let st = 1; st < numStates; st++) if (dict[st] === 0) dict[st] = dict[fail[st]!]!;
 
   const rootNext = new Int32Array(numClasses + 1);
-  for (let t = firstChild[0] ?? 0, end = firstChild[1] ?? 0; t < end; t++) rootNext[s.edgeClass[t]!] = t;
+  for (let t = firstChild[0] ?? 0, end = firstChild[1] ?? 0; t < end; t++) rootNext[edgeClass[t]!] = t;
   const boundaryClass = meta(Meta.boundaryClass);
   const boundaryState = rootNext[boundaryClass] ?? 0;
   // The boundary state fails to the root, so its row falls back to the root's.
   const boundaryNext = rootNext.slice();
   if (boundaryState !== 0) {
-    for (let t = firstChild[boundaryState]!, end = firstChild[boundaryState + 1]!; t < end; t++) boundaryNext[s.edgeClass[t]!] = t;
+    for (let t = firstChild[boundaryState]!, end = firstChild[boundaryState + 1]!; t < end; t++) boundaryNext[edgeClass[t]!] = t;
   }
 
   const refCounts = Array.from(s.senseCtxCount, (c, k) => c + (s.senseAmbCount[k] ?? 0));
@@ -89,6 +78,7 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     glueOutsideClass: meta(Meta.glueOutsideClass),
     classOf,
     firstChild,
+    edgeClass,
     fail,
     dict,
     rootNext,
@@ -96,7 +86,7 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     boundaryNext,
     terminals: Int32Array.from(terminals),
     termRecStart: prefixSums(s.termRecCount),
-    recTextStart: prefixSums(s.recTextBytes),
+    recCaseStart: prefixSums(s.recCaseBytes),
     recSenseStart: prefixSums(s.recSenseCount),
     senseRefStart: prefixSums(refCounts),
     entityIds: idText.length === 0 ? [] : idText.split('\n'),

@@ -5,12 +5,12 @@
  * extension runs on. 32-bit sections are signed (all values < 2^31) because V8 keeps
  * Int32Array loads as small integers where Uint32Array loads may become doubles.
  *
- * Most per-state and per-record facts are sparse or tiny, so they are stored as bitmaps
- * and small counts; the matcher expands them with a few linear passes (see index-decode).
+ * Most per-state and per-record facts are sparse or tiny, so they are stored as bitmaps,
+ * small counts and deltas; the matcher expands them in a few linear passes (index-decode).
  */
 
 export const MAGIC = 0x584d5342; // "BSMX" read as a little-endian u32
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Class ids beyond the alphabet: 0 = non-word unit in no alias; TRANSPARENT = skipped. */
 export const NO_CLASS = 0;
@@ -40,23 +40,28 @@ const SECTION_TYPES = {
   /** The class table as runs: units runStart[i] .. runStart[i+1]-1 all have class runClass[i]. */
   classRunStart: Uint16Array,
   classRunClass: Uint16Array,
+  /** The folded unit each class stands for (0 for the BOUNDARY symbol and unmatched word units). */
+  alphabet: Uint16Array,
+  /** The automaton, about 3 bytes a state: see trie-codec. */
   childCount: Uint8Array,
-  /** (state, count) pairs for states with CHILD_OVERFLOW children or more. */
   childOverflow: Int32Array,
-  /** The class of each state's incoming edge (breadth-first order; see trie-builder). */
-  edgeClass: Uint16Array,
-  /** Bit per state: has a failure link other than the root; failTarget lists those links in state order. */
-  failMask: Uint8Array,
-  failTarget: Int32Array,
+  edgeCode: Uint8Array,
+  edgeOverflow: Uint16Array,
+  failCode: Uint8Array,
+  failOverflow: Int32Array,
   /** Bit per state: ends at least one alias; termRecCount gives how many records, in state order. */
   termMask: Uint8Array,
   termRecCount: Uint8Array,
+  /** Per record (records are in terminal-state order). */
   recLen: Uint16Array,
   recFlags: Uint8Array,
   /** Kind (see char-kind) of the alias's first code point | kind of its last << 4. */
   recEdge: Uint8Array,
-  recTextBytes: Uint16Array,
+  /** How the written alias differs from its fold: see alias-text-codec. */
+  recCaseBytes: Uint16Array,
+  recCase: Uint8Array,
   recSenseCount: Uint8Array,
+  /** Per sense (senses are in record order). */
   senseEntity: Uint16Array,
   senseFlags: Uint8Array,
   senseLang: Uint8Array,
@@ -65,8 +70,7 @@ const SECTION_TYPES = {
   /** Entity indexes: each sense's needsContext, then its ambiguousWith. */
   refList: Uint16Array,
   entityTypes: Uint8Array,
-  /** UTF-8: alias texts back to back; entity ids and language codes joined by "\n". */
-  recText: Uint8Array,
+  /** UTF-8, joined by "\n". */
   entityIds: Uint8Array,
   langs: Uint8Array,
 } as const;
@@ -123,18 +127,6 @@ export function readSections(input: Uint8Array): Sections {
     result[name] = new View(bytes.buffer, bytes.byteOffset + at, length);
   });
   return result as Sections;
-}
-
-/** A bitmap of the non-zero entries and those entries in order. */
-export function packSparse(values: Int32Array): { mask: Uint8Array; values: Int32Array } {
-  const mask = new Uint8Array((values.length + 7) >> 3);
-  const kept: number[] = [];
-  values.forEach((v, i) => {
-    if (v === 0) return;
-    mask[i >> 3]! |= 1 << (i & 7);
-    kept.push(v);
-  });
-  return { mask, values: Int32Array.from(kept) };
 }
 
 /** Calls `each(i, rank)` for every set bit i of `mask` below `n`, rank counting from 0. */

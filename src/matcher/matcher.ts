@@ -5,6 +5,7 @@
  * alias ends.
  */
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
+import { decodeAliasText } from './alias-text-codec';
 import * as checks from './hit-checks';
 import { decodeIndex, type DecodedIndex } from './index-decode';
 import { RecFlag, SenseFlag, TRANSPARENT_CLASS } from './index-format';
@@ -20,9 +21,21 @@ const MULTI_WORD = RecFlag.multiWord;
 
 const decoder = new TextDecoder();
 
+/** The state whose children include `t`: the last s with firstChild[s] <= t. */
+function parentOf(firstChild: Int32Array, t: number): number {
+  let lo = 0;
+  let hi = firstChild.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (firstChild[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** One automaton transition (with failure links) from state `s` on class `cls`. */
-function step(d: DecodedIndex, edgeClass: Uint16Array, s: number, cls: number): number {
-  const { firstChild, fail, sepClass } = d;
+function step(d: DecodedIndex, s: number, cls: number): number {
+  const { firstChild, edgeClass, fail, sepClass } = d;
   for (;;) {
     if (s === 0) return d.rootNext[cls]!;
     if (s === d.boundaryState) return d.boundaryNext[cls]!;
@@ -83,7 +96,6 @@ export class Matcher {
   scan(text: string): Candidate[] {
     const d = this.d;
     const { classOf, dict, boundaryClass, firstGlueClass, glueOutsideClass } = d;
-    const edgeClass = d.s.edgeClass;
     const n = text.length;
     let nh = 0;
     let s = 0;
@@ -98,9 +110,9 @@ export class Matcher {
         const wordStart = !prevGlue;
         prevGlue = true;
         if (cls === glueOutsideClass) { s = 0; continue; }
-        if (wordStart) s = s === 0 ? d.boundaryState : step(d, edgeClass, s, boundaryClass);
+        if (wordStart) s = s === 0 ? d.boundaryState : step(d, s, boundaryClass);
       }
-      s = step(d, edgeClass, s, cls);
+      s = step(d, s, cls);
       if (dict[s] !== 0) nh = this.collect(text, i, s, nh);
     }
     return nh === 0 ? [] : selectLeftmostLongest(this.hits, nh, (r) => this.recordEntities(r));
@@ -110,15 +122,9 @@ export class Matcher {
   private collect(text: string, last: number, state: number, nh: number): number {
     const { terminals, termRecStart, dict, fail, classOf, sepClass } = this.d;
     const { recLen, recFlags, recEdge } = this.d.s;
-    for (let t = dict[state]!; t !== 0; t = dict[fail[t]!]!) {
-      let lo = 0;
-      let hi = terminals.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (terminals[mid]! < t) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let r = termRecStart[lo]!, rEnd = termRecStart[lo + 1]!; r < rEnd; r++) {
+    for (let rank = dict[state]!; rank !== 0; rank = dict[fail[terminals[rank - 1]!]!]!) {
+      const g = rank - 1;
+      for (let r = termRecStart[g]!, rEnd = termRecStart[g + 1]!; r < rEnd; r++) {
         const start = hitStart(text, classOf, sepClass, last, recLen[r]!);
         if (!boundaryOk(text, start, last + 1, recEdge[r]!)) continue;
         const flags = recFlags[r]!;
@@ -152,14 +158,28 @@ export class Matcher {
     return upper !== null && formMatches(upper, text, start, classOf, sepClass);
   }
 
+  /** The written alias: its automaton path spelled back, with its case restored (alias-text-codec). */
   private recordText(r: number): string {
-    let t = this.texts[r];
-    if (t === undefined) {
-      const at = this.d.recTextStart;
-      t = decoder.decode(this.d.s.recText.subarray(at[r]!, at[r + 1]!));
-      this.texts[r] = t;
+    let text = this.texts[r];
+    if (text === undefined) {
+      const { terminals, termRecStart, firstChild, edgeClass, recCaseStart, boundaryClass, s } = this.d;
+      let lo = 0;
+      let hi = terminals.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (termRecStart[mid]! <= r) lo = mid;
+        else hi = mid - 1;
+      }
+      const units: number[] = [];
+      for (let st = terminals[lo]!; st !== 0; st = parentOf(firstChild, st)) {
+        const c = edgeClass[st]!;
+        if (c !== boundaryClass) units.push(s.alphabet[c]!);
+      }
+      const folded = String.fromCharCode(...units.reverse());
+      text = decodeAliasText(folded, s.recCase, recCaseStart[r]!, recCaseStart[r + 1]!);
+      this.texts[r] = text;
     }
-    return t;
+    return text;
   }
 
   private recordEntities(r: number): readonly string[] {

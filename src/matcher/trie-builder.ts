@@ -10,12 +10,12 @@
  *
  * Layout: states are numbered breadth-first with each state's children contiguous and
  * sorted by class, so a state's edges are the slice firstChild[s] .. firstChild[s+1] of
- * `edgeClass` (the class of each state's incoming edge). Only child counts are stored;
- * the matcher rebuilds firstChild by a prefix sum. BFS order also guarantees
- * fail[s] < s, which lets the matcher derive output links in one pass.
+ * `edgeClass` (the class of each state's incoming edge). BFS order also guarantees
+ * fail[s] < s, which lets the matcher derive output links in one pass. trie-codec
+ * stores these arrays compactly.
  */
 import { Kind, kindOf } from './char-kind';
-import { CHILD_OVERFLOW, NO_CLASS, TRANSPARENT_CLASS } from './index-format';
+import { NO_CLASS, TRANSPARENT_CLASS } from './index-format';
 import { foldUnit, isTransparentUnit, SPACE } from './normalize';
 
 export const BOUNDARY_SYMBOL = -1;
@@ -50,8 +50,9 @@ export interface BuiltTrie {
   glueOutsideClass: number;
   classRunStart: Uint16Array;
   classRunClass: Uint16Array;
-  childCount: Uint8Array;
-  childOverflow: Int32Array;
+  /** Class id -> the folded unit it stands for. */
+  alphabet: Uint16Array;
+  firstChild: Int32Array;
   edgeClass: Uint16Array;
   fail: Int32Array;
   /** The terminal state of each key, aligned with the input keys. */
@@ -63,9 +64,9 @@ export interface BuiltTrie {
  * for word units in no alias. The matcher tells word from non-word by one comparison.
  */
 function assignClasses(keys: readonly number[][]) {
-  const alphabet = new Set<number>();
-  for (const k of keys) for (const u of k) if (u !== BOUNDARY_SYMBOL) alphabet.add(u);
-  const units = [...alphabet].sort((a, b) => a - b);
+  const seen = new Set<number>();
+  for (const k of keys) for (const u of k) if (u !== BOUNDARY_SYMBOL) seen.add(u);
+  const units = [...seen].sort((a, b) => a - b);
   const nonGlue = units.filter((u) => !isGlueUnit(u));
   const glue = units.filter(isGlueUnit);
   const classOfUnit = new Map<number, number>();
@@ -77,7 +78,9 @@ function assignClasses(keys: readonly number[][]) {
   classOfUnit.set(BOUNDARY_SYMBOL, boundaryClass);
   // With no multi-word alias there is no separator class; an id no unit has stands in.
   const sepClass = classOfUnit.get(SPACE) ?? glueOutsideClass + 1;
-  return { classOfUnit, boundaryClass, firstGlueClass: boundaryClass + 1, glueOutsideClass, sepClass };
+  const alphabet = new Uint16Array(glueOutsideClass + 1);
+  for (const [u, c] of classOfUnit) if (u !== BOUNDARY_SYMBOL) alphabet[c] = u;
+  return { classOfUnit, boundaryClass, firstGlueClass: boundaryClass + 1, glueOutsideClass, sepClass, alphabet };
 }
 
 /** Raw text unit -> class, as runs over the whole BMP. */
@@ -120,13 +123,9 @@ export function buildTrie(keys: readonly number[][]): BuiltTrie {
   const order: number[] = [0];
   const edgeClass = new Uint16Array(n);
   const firstChild = new Int32Array(n + 1);
-  const childCount = new Uint8Array(n);
-  const overflow: number[] = [];
   for (let head = 0; head < order.length; head++) {
     const sorted = [...kids[order[head]!]!.entries()].sort((a, b) => a[0] - b[0]);
     firstChild[head] = order.length;
-    if (sorted.length >= CHILD_OVERFLOW) overflow.push(head, sorted.length);
-    childCount[head] = Math.min(sorted.length, CHILD_OVERFLOW);
     for (const [c, child] of sorted) {
       newId[child] = order.length;
       edgeClass[order.length] = c;
@@ -168,8 +167,8 @@ export function buildTrie(keys: readonly number[][]): BuiltTrie {
     firstGlueClass: cls.firstGlueClass,
     glueOutsideClass: cls.glueOutsideClass,
     ...classRuns(cls.classOfUnit, cls.glueOutsideClass),
-    childCount,
-    childOverflow: Int32Array.from(overflow),
+    alphabet: cls.alphabet,
+    firstChild,
     edgeClass,
     fail,
     terminalOf: Int32Array.from(keyNode, (old) => newId[old]!),

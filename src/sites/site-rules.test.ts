@@ -71,6 +71,7 @@ describe('site helpers', () => {
   it('builds match patterns for a site and its subdomains', () => {
     expect(sitePatterns('Example.org')).toEqual(['*://example.org/*', '*://*.example.org/*']);
     expect(sitePatterns('')).toEqual([]);
+    expect(sitePatterns('127.0.0.2')).toEqual(['*://127.0.0.2/*']);
   });
   it('derives at least 50 default news domains from the manifest', () => {
     expect(DEFAULT_SITES.length).toBeGreaterThanOrEqual(50);

@@ -63,5 +63,8 @@ export function isSiteEnabled(url: string, settings: SiteSettings, listed: reado
 /** Match patterns that grant and register one site and its subdomains. */
 export function sitePatterns(site: string): string[] {
   const host = normalizeHost(site);
-  return host === '' ? [] : [`*://${host}/*`, `*://*.${host}/*`];
+  if (host === '') return [];
+  // IP addresses have no subdomains, and localhost none worth a second pattern.
+  if (/^[\d.]+$/.test(host) || host.includes(':') || host === 'localhost') return [`*://${host}/*`];
+  return [`*://${host}/*`, `*://*.${host}/*`];
 }

@@ -12,6 +12,9 @@ export interface Row {
   decodeMs: number;
   markjsMs: number | null;
   regexpMs: number;
+  /** The first run of each in the page's new tab: cold, before V8 caches the compiled RegExp. */
+  backstoryFirstMs: number;
+  regexpFirstMs: number;
   /** The longest synchronous slice of Backstory's pass, and the longest 'longtask' entry, over all runs. */
   longestSliceMs: number;
   longTaskMs: number;

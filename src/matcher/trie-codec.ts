@@ -70,15 +70,17 @@ export function encodeTrie({ firstChild, edgeClass, fail }: TrieArrays): Encoded
 }
 
 export function decodeTrie(e: EncodedTrie): TrieArrays {
-  const n = e.childCount.length;
-  if (e.edgeCode.length !== n || e.failCode.length !== n) throw new Error('match index: inconsistent states');
+  // Locals, not property reads: this loop runs once per state on every page load.
+  const { childCount, childOverflow, edgeCode, edgeOverflow, failCode, failOverflow } = e;
+  const n = childCount.length;
+  if (edgeCode.length !== n || failCode.length !== n) throw new Error('match index: inconsistent states');
   const overflow = new Map<number, number>();
-  for (let i = 0; i + 1 < e.childOverflow.length; i += 2) overflow.set(e.childOverflow[i]!, e.childOverflow[i + 1]!);
+  for (let i = 0; i + 1 < childOverflow.length; i += 2) overflow.set(childOverflow[i]!, childOverflow[i + 1]!);
   const firstChild = new Int32Array(n + 1);
   let next = 1;
   for (let s = 0; s < n; s++) {
     firstChild[s] = next;
-    const c = e.childCount[s]!;
+    const c = childCount[s]!;
     next += c === CHILD_OVERFLOW ? overflow.get(s) ?? c : c;
   }
   firstChild[n] = next;
@@ -88,16 +90,20 @@ export function decodeTrie(e: EncodedTrie): TrieArrays {
   const fail = new Int32Array(n);
   let edgeEsc = 0;
   let failEsc = 0;
+  let bad = false;
   for (let s = 0; s < n; s++) {
+    const parentClass = edgeClass[s]!;
+    const failBase = firstChild[fail[s]!]! - 1;
     for (let t = firstChild[s]!, end = firstChild[s + 1]!; t < end; t++) {
-      const code = e.edgeCode[t]!;
-      edgeClass[t] = code === EDGE_ESCAPE ? e.edgeOverflow[edgeEsc++] ?? 0 : edgeClass[s]! + code - 128;
-      const f = e.failCode[t]!;
-      const target = f === 0 ? 0 : f === FAIL_ESCAPE ? e.failOverflow[failEsc++] ?? 0 : firstChild[fail[s]!]! + f - 1;
+      const code = edgeCode[t]!;
+      edgeClass[t] = code === EDGE_ESCAPE ? edgeOverflow[edgeEsc++]! : parentClass + code - 128;
+      const f = failCode[t]!;
+      const target = f === 0 ? 0 : f === FAIL_ESCAPE ? failOverflow[failEsc++]! : failBase + f;
       // Failure chains must strictly descend, or a corrupt index could loop the scanner.
-      if (!(target >= 0 && target < t)) throw new Error('match index: bad failure link');
+      bad ||= !(target >= 0 && target < t);
       fail[t] = target;
     }
   }
+  if (bad || edgeEsc > edgeOverflow.length || failEsc > failOverflow.length) throw new Error('match index: bad automaton');
   return { firstChild, edgeClass, fail };
 }

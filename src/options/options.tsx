@@ -5,7 +5,7 @@ import { ENTITY_TYPES } from '../kb/schema';
 import { DENSITIES, HOVER_DELAY_RANGE, MARK_STYLES, THEMES, type Settings } from '../settings/defaults';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
-import { DEFAULT_SITES } from '../sites/default-sites';
+import { builtInSites } from '../sites/default-sites';
 import { TYPE_LABELS } from '../ui/card';
 import { AddedSites } from './site-list';
 import { Backup } from './backup';
@@ -128,7 +128,7 @@ export function Options(): JSX.Element {
         <h2 id="h-sites">News sites</h2>
         <p class="muted">Backstory runs on these sites from install. Untick a site to turn it off there.</p>
         <ul class="sites">
-          {DEFAULT_SITES.map((site) => (
+          {builtInSites().map((site) => (
             <li key={site}>
               <label class="row">
                 <input

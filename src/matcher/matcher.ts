@@ -107,10 +107,14 @@ export class Matcher {
         if (cls === 0) { s = 0; continue; }
       } else {
         if (cls === TRANSPARENT) continue;
-        const wordStart = !prevGlue;
-        prevGlue = true;
+        if (prevGlue) {
+          // Mid-word at the root: no key continues here, the common case in any text.
+          if (s === 0) continue;
+        } else {
+          prevGlue = true;
+          if (cls !== glueOutsideClass) s = s === 0 ? d.boundaryState : step(d, s, boundaryClass);
+        }
         if (cls === glueOutsideClass) { s = 0; continue; }
-        if (wordStart) s = s === 0 ? d.boundaryState : step(d, s, boundaryClass);
       }
       s = step(d, s, cls);
       if (dict[s] !== 0) nh = this.collect(text, i, s, nh);
@@ -126,9 +130,10 @@ export class Matcher {
       const g = rank - 1;
       for (let r = termRecStart[g]!, rEnd = termRecStart[g + 1]!; r < rEnd; r++) {
         const start = hitStart(text, classOf, sepClass, last, recLen[r]!);
-        if (!boundaryOk(text, start, last + 1, recEdge[r]!)) continue;
+        // Case first: it rejects "us" for "US" at the first letter.
         const flags = recFlags[r]!;
         if ((flags & INSENSITIVE) === 0 && !this.caseOk(r, flags, text, start)) continue;
+        if (!boundaryOk(text, start, last + 1, recEdge[r]!)) continue;
         if (nh + 3 > this.hits.length) {
           const grown = new Int32Array(this.hits.length * 2);
           grown.set(this.hits);

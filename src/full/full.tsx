@@ -6,6 +6,7 @@ import { sendToTab, sendToWorker } from '../shared/send';
 import { loadSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
 import { CardView } from '../ui/card';
+import { t } from '../shared/i18n';
 
 export function FullContext({ search }: { search: string }): JSX.Element {
   const params = new URLSearchParams(search);
@@ -43,17 +44,17 @@ export function FullContext({ search }: { search: string }): JSX.Element {
   }, []);
 
   if (card === undefined) return <main class="full" aria-busy="true" />;
-  if (card === null) return <main class="full"><p class="muted">Backstory has no entry for “{id}”.</p></main>;
+  if (card === null) return <main class="full"><p class="muted">{t('fullNoEntry', id)}</p></main>;
   return (
     <main class="full">
       <CardView card={card} compact={false} onNavigate={navigate} headingId="full-title" />
       {tab !== undefined && (
         <section class="on-page" aria-labelledby="on-page-title">
-          <h2 id="on-page-title">On the page you were reading</h2>
+          <h2 id="on-page-title">{t('fullOnPage')}</h2>
           {snippets === null ? (
-            <p class="muted">That page is no longer open.</p>
+            <p class="muted">{t('fullPageGone')}</p>
           ) : snippets.length === 0 ? (
-            <p class="muted">{card.name} is not mentioned there.</p>
+            <p class="muted">{t('fullNotMentioned', card.name)}</p>
           ) : (
             <ol>
               {snippets.map((s, i) => (

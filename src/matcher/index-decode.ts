@@ -4,7 +4,11 @@
  * objects, so a page pays well under a millisecond per thousand aliases.
  */
 import { forEachSetBit, Meta, prefixSums, readSections, type Sections } from './index-format';
+import { step } from './automaton';
 import { decodeTrie } from './trie-codec';
+
+/** Classes past the non-word ones given complete rows one letter into a word: digits and Latin letters. */
+const WORD_ROW_CLASSES = 48;
 
 export interface DecodedIndex {
   s: Sections;
@@ -28,6 +32,11 @@ export interface DecodedIndex {
   rootNext: Int32Array;
   boundaryState: number;
   boundaryNext: Int32Array;
+  /** Complete rows, over classes below wordRowWidth, for states wordRowFirst .. + wordRowCount - 1. */
+  wordRows: Int32Array;
+  wordRowFirst: number;
+  wordRowCount: number;
+  wordRowWidth: number;
   /** Terminal states ascending; terminal g owns records termRecStart[g] .. termRecStart[g+1]. */
   terminals: Int32Array;
   termRecStart: Int32Array;
@@ -68,7 +77,7 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
 
   const refCounts = Array.from(s.senseCtxCount, (c, k) => c + (s.senseAmbCount[k] ?? 0));
   const idText = new TextDecoder().decode(s.entityIds);
-  return {
+  const d: DecodedIndex = {
     s,
     numStates,
     numClasses,
@@ -84,6 +93,10 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     rootNext,
     boundaryState,
     boundaryNext,
+    wordRows: new Int32Array(0),
+    wordRowFirst: 0,
+    wordRowCount: 0,
+    wordRowWidth: 0,
     terminals: Int32Array.from(terminals),
     termRecStart: prefixSums(s.termRecCount),
     recCaseStart: prefixSums(s.recCaseBytes),
@@ -91,4 +104,25 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     senseRefStart: prefixSums(refCounts),
     entityIds: idText.length === 0 ? [] : idText.split('\n'),
   };
+  addWordRows(d);
+  return d;
+}
+
+/**
+ * Every word of the page passes a state "one letter into a word", which has the most
+ * children of any state below the root: give the Latin ones complete rows (a few KB).
+ */
+function addWordRows(d: DecodedIndex): void {
+  if (d.boundaryState === 0) return;
+  const first = d.firstChild[d.boundaryState]!;
+  const end = d.firstChild[d.boundaryState + 1]!;
+  const width = Math.min(d.numClasses + 1, d.firstGlueClass + WORD_ROW_CLASSES);
+  let count = 0;
+  while (first + count < end && d.edgeClass[first + count]! < width) count++;
+  const rows = new Int32Array(count * width);
+  for (let r = 0; r < count; r++) for (let c = 0; c < width; c++) rows[r * width + c] = step(d, first + r, c);
+  d.wordRows = rows;
+  d.wordRowFirst = first;
+  d.wordRowCount = count;
+  d.wordRowWidth = width;
 }

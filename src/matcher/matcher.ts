@@ -6,6 +6,7 @@
  */
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
 import { decodeAliasText } from './alias-text-codec';
+import * as automaton from './automaton';
 import * as checks from './hit-checks';
 import { decodeIndex, type DecodedIndex } from './index-decode';
 import { RecFlag, SenseFlag, TRANSPARENT_CLASS } from './index-format';
@@ -15,6 +16,7 @@ import type { AliasInfo, AliasSense, Candidate } from './types';
 // Module-local copies for the hot path: some transpilers (tsx, vitest) turn imported
 // bindings into getter calls on every access, which tripled the scan time.
 const { boundaryOk, formMatches, hitStart } = checks;
+const { step } = automaton;
 const TRANSPARENT = TRANSPARENT_CLASS;
 const INSENSITIVE = RecFlag.insensitive;
 const MULTI_WORD = RecFlag.multiWord;
@@ -31,34 +33,6 @@ function parentOf(firstChild: Int32Array, t: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** One automaton transition (with failure links) from state `s` on class `cls`. */
-function step(d: DecodedIndex, s: number, cls: number): number {
-  const { firstChild, edgeClass, fail, sepClass } = d;
-  for (;;) {
-    if (s === 0) return d.rootNext[cls]!;
-    if (s === d.boundaryState) return d.boundaryNext[cls]!;
-    let lo = firstChild[s]!;
-    let hi = firstChild[s + 1]!;
-    if (hi - lo <= 8) {
-      for (; lo < hi; lo++) {
-        const e = edgeClass[lo]!;
-        if (e >= cls) { if (e === cls) return lo; break; }
-      }
-    } else {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const e = edgeClass[mid]!;
-        if (e === cls) return mid;
-        if (e < cls) lo = mid + 1;
-        else hi = mid;
-      }
-    }
-    // A run of spaces or dashes walks one separator edge: stay on it.
-    if (cls === sepClass && edgeClass[s] === sepClass) return s;
-    s = fail[s]!;
-  }
 }
 
 export class Matcher {
@@ -117,7 +91,14 @@ export class Matcher {
         if (cls === glueOutsideClass) { s = 0; continue; }
       }
       s = step(d, s, cls);
-      if (dict[s] !== 0) nh = this.collect(text, i, s, nh);
+      if (dict[s] === 0) continue;
+      // An ASCII letter or digit right after a word character: every alias ending here is
+      // the start of a longer word ("th" in "the", "Iran" in "Iranian"). Reject them all.
+      if (prevGlue) {
+        const next = text.charCodeAt(i + 1) | 0x20;
+        if ((next >= 0x61 && next <= 0x7a) || (next >= 0x30 && next <= 0x39)) continue;
+      }
+      nh = this.collect(text, i, s, nh);
     }
     return nh === 0 ? [] : selectLeftmostLongest(this.hits, nh, (r) => this.recordEntities(r));
   }

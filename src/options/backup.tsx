@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { defaults, type Settings } from '../settings/defaults';
 import { exportSettings, importSettings } from '../settings/transfer';
 import { saveSettings } from '../shared/settings-store';
+import { t } from '../shared/i18n';
 
 export function Backup({ settings }: { settings: Settings }): JSX.Element {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -28,30 +29,30 @@ export function Backup({ settings }: { settings: Settings }): JSX.Element {
       return;
     }
     await saveSettings(result.settings);
-    setMessage({ text: 'Settings imported.', error: false });
+    setMessage({ text: t('optionsImported'), error: false });
   };
 
   const reset = async (): Promise<void> => {
     await saveSettings(defaults());
     setConfirming(false);
-    setMessage({ text: 'Settings reset to defaults.', error: false });
+    setMessage({ text: t('optionsWasReset'), error: false });
   };
 
   return (
     <div class="backup">
-      <button type="button" name="export" onClick={download}>Export settings</button>
+      <button type="button" name="export" onClick={download}>{t('optionsExport')}</button>
       <label class="file-button">
-        Import settings…
+        {t('optionsImport')}
         <input type="file" name="import" accept="application/json,.json" onChange={(e) => void upload(e.currentTarget)} />
       </label>
       {confirming ? (
         <span class="confirm" role="group" aria-label="Confirm reset">
-          Reset every setting, including your sites?{' '}
-          <button type="button" name="confirm-reset" onClick={() => void reset()}>Reset</button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
+          {t('optionsResetConfirm')}{' '}
+          <button type="button" name="confirm-reset" onClick={() => void reset()}>{t('optionsResetDo')}</button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>{t('optionsCancel')}</button>
         </span>
       ) : (
-        <button type="button" name="reset" onClick={() => setConfirming(true)}>Reset to defaults…</button>
+        <button type="button" name="reset" onClick={() => setConfirming(true)}>{t('optionsReset')}</button>
       )}
       {message && <p class={message.error ? 'error' : 'ok'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
     </div>

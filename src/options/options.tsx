@@ -2,24 +2,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { ENTITY_TYPES } from '../kb/schema';
-import { DENSITIES, HOVER_DELAY_RANGE, MARK_STYLES, THEMES, type Settings } from '../settings/defaults';
+import { DENSITIES, HOVER_DELAY_RANGE, MARK_STYLES, MOTION, THEMES, type Settings } from '../settings/defaults';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
 import { builtInSites } from '../sites/default-sites';
-import { TYPE_LABELS } from '../ui/card';
+import { typeLabel } from '../ui/card';
 import { AddedSites } from './site-list';
 import { Backup } from './backup';
+import { t } from '../shared/i18n';
 
-const DENSITY_LABELS: Record<string, string> = {
-  all: 'Every mention',
-  'first-per-block': 'First mention in each paragraph (others show on hover)',
-  'first-on-page': 'First mention on the page (others show on hover)',
-};
-const STYLE_LABELS: Record<string, string> = {
-  underline: 'Dotted underline',
-  background: 'Subtle highlight',
-  'hover-only': 'Nothing until hovered',
-};
+const DENSITY_LABELS = { all: 'densityAll', 'first-per-block': 'densityFirstPerBlock', 'first-on-page': 'densityFirstOnPage' } as const;
+const STYLE_LABELS = { underline: 'styleUnderline', background: 'styleBackground', 'hover-only': 'styleHoverOnly' } as const;
+const THEME_LABELS = { auto: 'themeAuto', light: 'themeLight', dark: 'themeDark' } as const;
+const MOTION_LABELS = { auto: 'motionAuto', reduce: 'motionReduce', full: 'motionFull' } as const;
 
 export function Options(): JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -43,65 +38,65 @@ export function Options(): JSX.Element {
     setSettings(next);
     applyTheme(next.theme);
     await saveSettings(next);
-    setSaved('Saved');
+    setSaved(t('optionsSaved'));
     setTimeout(() => setSaved(''), 1500);
   };
 
   return (
     <main class="options">
-      <h1>Backstory settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       <p class="status" role="status" aria-live="polite">{saved}</p>
 
       <section aria-labelledby="h-general">
-        <h2 id="h-general">General</h2>
+        <h2 id="h-general">{t('optionsGeneral')}</h2>
         <label class="row">
           <input type="checkbox" name="enabled" checked={settings.enabled} onChange={(e) => void update({ enabled: e.currentTarget.checked })} />
-          Mark names on news pages
+          {t('optionsEnabled')}
         </label>
       </section>
 
       <section aria-labelledby="h-marks">
-        <h2 id="h-marks">Marks</h2>
+        <h2 id="h-marks">{t('optionsMarks')}</h2>
         <fieldset>
-          <legend>How many mentions to mark</legend>
+          <legend>{t('optionsDensity')}</legend>
           {DENSITIES.map((d) => (
             <label class="row" key={d}>
               <input type="radio" name="density" value={d} checked={settings.density === d} onChange={() => void update({ density: d })} />
-              {DENSITY_LABELS[d]}
+              {t(DENSITY_LABELS[d])}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Mark style</legend>
+          <legend>{t('optionsStyle')}</legend>
           {MARK_STYLES.map((m) => (
             <label class="row" key={m}>
               <input type="radio" name="markStyle" value={m} checked={settings.markStyle === m} onChange={() => void update({ markStyle: m })} />
-              {STYLE_LABELS[m]}
+              {t(STYLE_LABELS[m])}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>What to mark</legend>
-          {ENTITY_TYPES.map((t) => (
-            <label class="row" key={t}>
+          <legend>{t('optionsTypes')}</legend>
+          {ENTITY_TYPES.map((type) => (
+            <label class="row" key={type}>
               <input
                 type="checkbox"
-                name={`type-${t}`}
-                checked={settings.types.includes(t)}
+                name={`type-${type}`}
+                checked={settings.types.includes(type)}
                 onChange={(e) =>
-                  void update({ types: e.currentTarget.checked ? [...settings.types, t] : settings.types.filter((x) => x !== t) })
+                  void update({ types: e.currentTarget.checked ? [...settings.types, type] : settings.types.filter((x) => x !== type) })
                 }
               />
-              {TYPE_LABELS[t]}
+              {typeLabel(type)}
             </label>
           ))}
         </fieldset>
       </section>
 
       <section aria-labelledby="h-cards">
-        <h2 id="h-cards">Cards</h2>
+        <h2 id="h-cards">{t('optionsCards')}</h2>
         <label class="row" for="hoverDelay">
-          Show the card after hovering for
+          {t('optionsDelay')}
         </label>
         <input
           id="hoverDelay"
@@ -114,19 +109,27 @@ export function Options(): JSX.Element {
           onChange={(e) => void update({ hoverDelay: Number(e.currentTarget.value) })}
         />{' '}
         ms
-        <label class="row" for="theme">Theme</label>
+        <label class="row" for="theme">{t('optionsTheme')}</label>
         <select id="theme" name="theme" value={settings.theme} onChange={(e) => void update({ theme: e.currentTarget.value as Settings['theme'] })}>
-          {THEMES.map((t) => (
-            <option key={t} value={t}>
-              {t === 'auto' ? 'Match the system' : t === 'light' ? 'Light' : 'Dark'}
+          {THEMES.map((theme) => (
+            <option key={theme} value={theme}>
+              {t(THEME_LABELS[theme])}
+            </option>
+          ))}
+        </select>
+        <label class="row" for="motion">{t('optionsMotion')}</label>
+        <select id="motion" name="motion" value={settings.motion} onChange={(e) => void update({ motion: e.currentTarget.value as Settings['motion'] })}>
+          {MOTION.map((m) => (
+            <option key={m} value={m}>
+              {t(MOTION_LABELS[m])}
             </option>
           ))}
         </select>
       </section>
 
       <section aria-labelledby="h-sites">
-        <h2 id="h-sites">News sites</h2>
-        <p class="muted">Backstory runs on these sites from install. Untick a site to turn it off there.</p>
+        <h2 id="h-sites">{t('optionsSites')}</h2>
+        <p class="muted">{t('optionsSitesHelp')}</p>
         <ul class="sites">
           {builtInSites().map((site) => (
             <li key={site}>
@@ -151,20 +154,20 @@ export function Options(): JSX.Element {
       </section>
 
       <section aria-labelledby="h-other">
-        <h2 id="h-other">Other sites</h2>
-        <p class="muted">Backstory asks your browser for access to each site you add, and gives it back when you remove the site.</p>
+        <h2 id="h-other">{t('optionsOther')}</h2>
+        <p class="muted">{t('optionsOtherHelp')}</p>
         <AddedSites settings={settings} update={update} />
       </section>
 
       {settings.mutedEntities.length > 0 && (
         <section aria-labelledby="h-muted">
-          <h2 id="h-muted">Names you chose not to mark</h2>
+          <h2 id="h-muted">{t('optionsMuted')}</h2>
           <ul>
             {settings.mutedEntities.map((id) => (
               <li key={id}>
                 {id}{' '}
                 <button type="button" onClick={() => void update({ mutedEntities: settings.mutedEntities.filter((m) => m !== id) })}>
-                  Mark again
+                  {t('optionsUnmute')}
                 </button>
               </li>
             ))}
@@ -172,7 +175,7 @@ export function Options(): JSX.Element {
         </section>
       )}
       <section aria-labelledby="h-backup">
-        <h2 id="h-backup">Back up and reset</h2>
+        <h2 id="h-backup">{t('optionsBackup')}</h2>
         <Backup settings={settings} />
       </section>
     </main>

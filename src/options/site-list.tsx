@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import browser from 'webextension-polyfill';
 import type { Settings } from '../settings/defaults';
 import { normalizeHost, sitePatterns } from '../sites/site-rules';
+import { t } from '../shared/i18n';
 
 interface Props {
   settings: Settings;
@@ -18,13 +19,13 @@ export function AddedSites({ settings, update }: Props): JSX.Element {
     e.preventDefault();
     const host = normalizeHost(draft);
     if (host === '' || !host.includes('.') && host !== 'localhost') {
-      setError('Enter a site such as example.org.');
+      setError(t('optionsBadSite'));
       return;
     }
     // The request must run in this click's user gesture, before anything else is awaited.
     const granted = await browser.permissions.request({ origins: sitePatterns(host) });
     if (!granted) {
-      setError(`Backstory was not allowed to read ${host}.`);
+      setError(t('optionsDenied', host));
       return;
     }
     setError('');
@@ -47,9 +48,9 @@ export function AddedSites({ settings, update }: Props): JSX.Element {
   return (
     <>
       <form class="add-site" onSubmit={(e) => void add(e)}>
-        <label for="new-site">Add a site</label>
+        <label for="new-site">{t('optionsAddSite')}</label>
         <input id="new-site" name="new-site" type="text" inputMode="url" placeholder="example.org" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
-        <button type="submit">Add</button>
+        <button type="submit">{t('optionsAdd')}</button>
       </form>
       {error && <p class="error" role="alert">{error}</p>}
       {settings.addedSites.length > 0 && (
@@ -57,14 +58,14 @@ export function AddedSites({ settings, update }: Props): JSX.Element {
           {settings.addedSites.map((host) => (
             <li key={host}>
               <span>{host}</span>{' '}
-              <button type="button" onClick={() => void remove(host)} aria-label={`Remove ${host}`}>Remove</button>
+              <button type="button" onClick={() => void remove(host)} aria-label={t('optionsRemoveSite', host)}>{t('optionsRemove')}</button>
             </li>
           ))}
         </ul>
       )}
       <label class="row">
         <input type="checkbox" name="allSites" checked={settings.allSites} onChange={(e) => void toggleAll(e.currentTarget.checked)} />
-        Run on every site (asks for access to all sites)
+        {t('optionsAllSites')}
       </label>
     </>
   );

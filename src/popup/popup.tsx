@@ -9,10 +9,11 @@ import { loadSettings, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
 import { builtInSites } from '../sites/default-sites';
 import { siteStatus, type SiteStatus } from '../sites/site-rules';
-import { CardView, TYPE_LABELS } from '../ui/card';
+import { CardView, typeLabel } from '../ui/card';
 import { targetTab, type TargetTab } from './active-tab';
 import { Search } from './search';
 import { PageTimeline } from './timeline';
+import { t } from '../shared/i18n';
 
 type PageState =
   | { kind: 'loading' }
@@ -56,7 +57,7 @@ export function Popup(): JSX.Element {
     })();
   }, []);
 
-  if (!settings) return <main class="popup" aria-busy="true"><p class="muted">Loading…</p></main>;
+  if (!settings) return <main class="popup" aria-busy="true"><p class="muted">{t('popupLoading')}</p></main>;
   const status: SiteStatus = tab ? siteStatus(tab.url, settings, builtInSites()) : { enabled: false, reason: 'unsupported', site: '' };
 
   const toggleSite = async (): Promise<void> => {
@@ -96,7 +97,7 @@ export function Popup(): JSX.Element {
       <Search onOpen={(id) => void openCard(id)} onQuery={setSearching} />
       {!searching && <PageBody page={page} status={status} tab={tab} onOpen={(id) => void openCard(id)} />}
       <footer class="foot">
-        <a href="../options/index.html" target="_blank">Settings</a>
+        <a href="../options/index.html" target="_blank">{t('menuSettings')}</a>
       </footer>
     </main>
   );
@@ -107,21 +108,21 @@ function SiteSwitch({ status, onToggle }: { status: SiteStatus; onToggle: () => 
   return (
     <label class="switch">
       <input type="checkbox" role="switch" checked={status.enabled} onChange={() => void onToggle()} />
-      <span>{status.enabled ? `On for ${status.site}` : `Off for ${status.site}`}</span>
+      <span>{status.enabled ? t('popupOnFor', status.site) : t('popupOffFor', status.site)}</span>
     </label>
   );
 }
 
 function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab | null; onOpen: (id: string) => void }): JSX.Element {
   const { page, status, tab } = props;
-  if (page.kind === 'loading') return <p class="state" aria-live="polite">Reading the page…</p>;
-  if (page.kind === 'unsupported') return <p class="state">Backstory does not run on browser pages, stores, PDFs or local files.</p>;
-  if (status.reason === 'extension-off') return <p class="state">Backstory is switched off everywhere. Turn it on in Settings.</p>;
-  if (status.reason === 'not-listed') return <p class="state">{status.site} is not on the news list. Add it in Settings.</p>;
-  if (!status.enabled) return <p class="state">Backstory is off on {status.site}.</p>;
-  if (page.kind === 'no-script') return <p class="state">Reload the page to let Backstory read it.</p>;
+  if (page.kind === 'loading') return <p class="state" aria-live="polite">{t('popupReading')}</p>;
+  if (page.kind === 'unsupported') return <p class="state">{t('popupUnsupported')}</p>;
+  if (status.reason === 'extension-off') return <p class="state">{t('popupExtensionOff')}</p>;
+  if (status.reason === 'not-listed') return <p class="state">{t('popupNotListed', status.site)}</p>;
+  if (!status.enabled) return <p class="state">{t('popupSiteOff', status.site)}</p>;
+  if (page.kind === 'no-script') return <p class="state">{t('popupNoScript')}</p>;
   if (page.entities.length === 0) {
-    return <p class="state">{page.annotating ? 'Still reading the page…' : 'No known people, places or events on this page.'}</p>;
+    return <p class="state">{page.annotating ? t('popupStillReading') : t('popupNothing')}</p>;
   }
   const groups = TYPE_ORDER.map((type) => ({
     type,
@@ -134,7 +135,7 @@ function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab |
       <PageTimeline ids={page.entities.map((e) => e.id)} onOpen={props.onOpen} />
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`g-${g.type}`}>
-          <h2 id={`g-${g.type}`}>{TYPE_LABELS[g.type]}</h2>
+          <h2 id={`g-${g.type}`}>{typeLabel(g.type)}</h2>
           <ul class="entities">
             {g.items.map((e) => (
               <EntityRow key={e.id} entity={e} tabId={tab?.id} onOpen={props.onOpen} />
@@ -155,13 +156,13 @@ function EntityRow(props: { entity: PageEntity & EntityBrief; tabId: number | un
   };
   return (
     <li class="entity" data-entity={entity.id}>
-      <button type="button" class="entity-name" onClick={() => props.onOpen(entity.id)} title="Open card">
+      <button type="button" class="entity-name" onClick={() => props.onOpen(entity.id)} title={t('popupOpenCard')}>
         <span>{entity.name}</span>
         {entity.role && <span class="entity-role">{entity.role}</span>}
       </button>
-      <span class="count" aria-label={`${entity.count} mentions`}>{entity.count}</span>
-      <button type="button" class="nav" aria-label={`Previous mention of ${entity.name}`} onClick={() => reveal(index - 1)}>‹</button>
-      <button type="button" class="nav" aria-label={`Show mention of ${entity.name} on the page`} onClick={() => reveal(index + 1)}>›</button>
+      <span class="count" aria-label={t('popupMentions', entity.count)}>{entity.count}</span>
+      <button type="button" class="nav" aria-label={t('popupPrevious', entity.name)} onClick={() => reveal(index - 1)}>‹</button>
+      <button type="button" class="nav" aria-label={t('popupNext', entity.name)} onClick={() => reveal(index + 1)}>›</button>
     </li>
   );
 }

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { SearchHit } from '../shared/messages';
 import { sendToWorker } from '../shared/send';
-import { TYPE_LABELS } from '../ui/card';
+import { typeLabel } from '../ui/card';
+import { t } from '../shared/i18n';
 
 export function Search({ onOpen, onQuery }: { onOpen: (id: string) => void; onQuery: (active: boolean) => void }): JSX.Element {
   const [query, setQuery] = useState('');
@@ -25,16 +26,16 @@ export function Search({ onOpen, onQuery }: { onOpen: (id: string) => void; onQu
 
   return (
     <div class="search">
-      <label class="visually-hidden" for="search">Search people, places and events</label>
-      <input id="search" type="search" placeholder="Search people, places, events…" autocomplete="off" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <label class="visually-hidden" for="search">{t('popupSearchLabel')}</label>
+      <input id="search" type="search" placeholder={t('popupSearchPlaceholder')} autocomplete="off" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       {query.trim() !== '' && (
-        <ul class="hits" aria-label="Search results">
-          {hits.length === 0 && <li class="state">No match in the knowledge base.</li>}
+        <ul class="hits" aria-label={t('popupSearchResults')}>
+          {hits.length === 0 && <li class="state">{t('popupNoMatch')}</li>}
           {hits.map((h) => (
             <li key={h.id}>
               <button type="button" class="hit" data-entity={h.id} onClick={() => onOpen(h.id)}>
                 <span class="hit-name">{h.name}</span>
-                <span class="hit-meta">{TYPE_LABELS[h.type]}{h.matched ? ` · “${h.matched}”` : h.role ? ` · ${h.role}` : ''}</span>
+                <span class="hit-meta">{typeLabel(h.type)}{h.matched ? ` · “${h.matched}”` : h.role ? ` · ${h.role}` : ''}</span>
               </button>
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { formatDate } from '../kb/dates';
 import type { TimelineItem } from '../shared/messages';
 import { sendToWorker } from '../shared/send';
+import { t } from '../shared/i18n';
 
 export function PageTimeline({ ids, onOpen }: { ids: string[]; onOpen: (id: string) => void }): JSX.Element | null {
   const [items, setItems] = useState<TimelineItem[] | null>(null);
@@ -14,7 +15,7 @@ export function PageTimeline({ ids, onOpen }: { ids: string[]; onOpen: (id: stri
   if (!items || items.length === 0) return null;
   return (
     <section class="page-timeline" aria-labelledby="tl-title">
-      <h2 id="tl-title">Timeline</h2>
+      <h2 id="tl-title">{t('cardTimeline')}</h2>
       <ol>
         {items.map((t) => (
           <li key={t.id} data-entity={t.id}>

@@ -1,6 +1,7 @@
 /** The popover's header controls: pin, close, and a menu in the manner of Page Previews' cog. */
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { t } from '../shared/i18n';
 
 export interface CardMenuProps {
   name: string;
@@ -24,23 +25,23 @@ export function CardMenu(props: CardMenuProps): JSX.Element {
   );
   return (
     <div class="controls">
-      <button type="button" class="icon-button pin" aria-pressed={props.pinned} aria-label={props.pinned ? 'Unpin card' : 'Pin card'} title={props.pinned ? 'Unpin' : 'Keep open'} onClick={props.onPin}>
+      <button type="button" class="icon-button pin" aria-pressed={props.pinned} aria-label={props.pinned ? t('cardUnpin') : t('cardPin')} title={props.pinned ? t('cardUnpin') : t('cardPin')} onClick={props.onPin}>
         <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path d="M10.5 1.5l4 4-2 1-2.5 2.5.5 3-1.5 1.5-2.5-3.5-3.5 3.5-.7-.7 3.5-3.5L2.3 6.8 3.8 5.3l3 .5L9.3 3.3z" fill="currentColor" />
         </svg>
       </button>
-      <button type="button" class="icon-button more" aria-haspopup="menu" aria-expanded={open} aria-label="Card options" onClick={() => setOpen(!open)}>
+      <button type="button" class="icon-button more" aria-haspopup="menu" aria-expanded={open} aria-label={t('cardOptions')} onClick={() => setOpen(!open)}>
         ⋯
       </button>
-      <button type="button" class="icon-button close" aria-label="Close card" onClick={props.onClose}>
+      <button type="button" class="icon-button close" aria-label={t('cardClose')} onClick={props.onClose}>
         ×
       </button>
       {open && (
-        <ul class="menu" role="menu" aria-label="Card options" onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } }}>
-          {item('Open full context', props.onFull)}
-          {item(`Don't mark ${props.name}`, props.onMute)}
-          {item('Turn off on this site', props.onSiteOff)}
-          {item('Settings', props.onSettings)}
+        <ul class="menu" role="menu" aria-label={t('cardOptions')} onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); } }}>
+          {item(t('menuFull'), props.onFull)}
+          {item(t('menuMute', props.name), props.onMute)}
+          {item(t('menuSiteOff'), props.onSiteOff)}
+          {item(t('menuSettings'), props.onSettings)}
         </ul>
       )}
     </div>

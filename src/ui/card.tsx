@@ -4,16 +4,22 @@
  */
 import type { JSX } from 'preact';
 import { formatDate } from '../kb/dates';
+import type { EntityType } from '../kb/schema';
 import type { Card } from '../shared/messages';
+import { t, type MessageKey } from '../shared/i18n';
 
-export const TYPE_LABELS: Record<string, string> = {
-  person: 'Person',
-  country: 'Country',
-  place: 'Place',
-  organization: 'Organization',
-  event: 'Event',
-  concept: 'Concept',
-};
+const TYPE_KEYS = {
+  person: 'typePerson',
+  country: 'typeCountry',
+  place: 'typePlace',
+  organization: 'typeOrganization',
+  event: 'typeEvent',
+  concept: 'typeConcept',
+} as const satisfies Record<EntityType, MessageKey>;
+
+export function typeLabel(type: EntityType): string {
+  return t(TYPE_KEYS[type]);
+}
 
 export interface CardViewProps {
   card: Card;
@@ -29,7 +35,7 @@ export interface CardViewProps {
 
 function eventWhen(card: Card): string | null {
   if (card.type !== 'event' || !card.start) return null;
-  return card.end ? `${formatDate(card.start)} – ${formatDate(card.end)}` : `${formatDate(card.start)} – ongoing`;
+  return `${formatDate(card.start)} – ${card.end ? formatDate(card.end) : t('cardOngoing')}`;
 }
 
 export function CardView({ card, onNavigate, onBack, actions, compact = true, headingId }: CardViewProps): JSX.Element {
@@ -41,7 +47,7 @@ export function CardView({ card, onNavigate, onBack, actions, compact = true, he
     <article class="card" data-entity={card.id}>
       <header class="card-head">
         {onBack && (
-          <button type="button" class="icon-button back" onClick={onBack} aria-label="Back">
+          <button type="button" class="icon-button back" onClick={onBack} aria-label={t('cardBack')}>
             ‹
           </button>
         )}
@@ -50,7 +56,7 @@ export function CardView({ card, onNavigate, onBack, actions, compact = true, he
             {card.name}
           </h2>
           <div class="meta">
-            <span class={`badge badge-${card.type}`}>{TYPE_LABELS[card.type] ?? card.type}</span>
+            <span class={`badge badge-${card.type}`}>{typeLabel(card.type)}</span>
             {card.role && <span class="role">{card.role}</span>}
           </div>
         </div>
@@ -86,8 +92,8 @@ export function CardView({ card, onNavigate, onBack, actions, compact = true, he
           </dl>
         )}
         {timeline.length > 0 && (
-          <section class="timeline" aria-label="Timeline">
-            <h3>Timeline</h3>
+          <section class="timeline" aria-label={t('cardTimeline')}>
+            <h3>{t('cardTimeline')}</h3>
             <ol>
               {timeline.map((t) => (
                 <li key={t.date + t.text}>
@@ -105,8 +111,8 @@ export function CardView({ card, onNavigate, onBack, actions, compact = true, he
           </section>
         )}
         {related.length > 0 && (
-          <section class="related" aria-label="Related">
-            <h3>Related</h3>
+          <section class="related" aria-label={t('cardRelated')}>
+            <h3>{t('cardRelated')}</h3>
             <ul>
               {related.map((r) => (
                 <li key={r.id + r.relation}>
@@ -131,7 +137,7 @@ export function CardView({ card, onNavigate, onBack, actions, compact = true, he
             </span>
           ))}
         </span>
-        <span class="as-of">as of {formatDate(card.asOf)}</span>
+        <span class="as-of">{t('cardAsOf', formatDate(card.asOf))}</span>
       </footer>
     </article>
   );

@@ -57,7 +57,7 @@ export default defineConfig(({ mode }) => {
     noHtmlSinks(),
     preact(),
     crx({ manifest: forCrx as unknown as ManifestV3Export, browser: target === 'firefox' ? 'firefox' : 'chrome' }),
-    contentScriptIife({ entry: cs.js[0], outDir, target, contentScript: { matches: cs.matches, run_at: cs.run_at, all_frames: cs.all_frames } }),
+    contentScriptIife({ entry: cs.js[0], target, contentScript: { matches: cs.matches, run_at: cs.run_at, all_frames: cs.all_frames } }),
   ];
   return {
     plugins,

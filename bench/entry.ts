@@ -23,8 +23,11 @@ export interface BackstoryResult {
   decodeMs: number;
   /** Sum of the annotator's synchronous slices (wall time minus the time it left to the page). */
   busyMs: number;
-  /** The longest synchronous slice of the pass. */
+  /** The longest synchronous slice of the pass, and the first one (which includes the decode). */
   longestSliceMs: number;
+  firstSliceMs: number;
+  /** Which slice was the longest (0 = the first). */
+  longestSliceIndex: number;
   slices: number;
   /** The longest 'longtask' entry (≥ 50 ms) the browser reported during the pass; 0 when none. */
   longTaskMs: number;
@@ -155,6 +158,8 @@ export async function backstory(base64: string, keep = false): Promise<Backstory
     decodeMs,
     busyMs: slices.reduce((a, b) => a + b, 0),
     longestSliceMs: Math.max(0, ...slices),
+    firstSliceMs: slices[0] ?? 0,
+    longestSliceIndex: slices.indexOf(Math.max(...slices)),
     slices: slices.length,
     longTaskMs: await tasks.read(),
     marks: annotator.current().length,

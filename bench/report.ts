@@ -18,6 +18,9 @@ export interface Row {
   /** The longest synchronous slice of Backstory's pass, and the longest 'longtask' entry, over all runs. */
   longestSliceMs: number;
   longTaskMs: number;
+  /** The first slice holds the index decode; 'first' | 'middle' | 'last' per run says where the longest was. */
+  firstSliceMs: number;
+  longestSliceWhere: string[];
   slices: number;
   marks: number;
   markjsMatches: number | null;

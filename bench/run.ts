@@ -97,6 +97,8 @@ async function benchPageFile(h: Harness, name: string, plan: Plan): Promise<Row>
     regexpFirstMs: re[0]?.ms ?? NaN,
     longestSliceMs: Math.max(0, ...bs.map((x) => x.longestSliceMs)),
     longTaskMs: Math.max(0, ...bs.map((x) => x.longTaskMs)),
+    firstSliceMs: median(bs.map((x) => x.firstSliceMs)),
+    longestSliceWhere: bs.map((x) => (x.longestSliceIndex === 0 ? 'first' : x.longestSliceIndex === x.slices - 1 ? 'last' : 'middle')),
     slices: median(bs.map((x) => x.slices)),
     marks: bs[0]?.marks ?? 0,
     markjsMatches: mk[0]?.matches ?? null,

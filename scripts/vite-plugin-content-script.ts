@@ -5,7 +5,7 @@
  * scripts registered at run time for sites the reader adds, which those resources do not cover.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { backstoryKb } from './vite-plugin-kb';
 import { noHtmlSinks } from './vite-plugin-no-html-sinks';
@@ -18,10 +18,15 @@ export interface ContentScriptEntry {
   all_frames: boolean;
 }
 
-export function contentScriptIife(opts: { entry: string; outDir: string; target: string; contentScript: ContentScriptEntry }): Plugin {
+export function contentScriptIife(opts: { entry: string; target: string; contentScript: ContentScriptEntry }): Plugin {
+  let outDir = '';
   return {
     name: 'backstory-content-script',
     apply: 'build',
+    configResolved(config) {
+      // The resolved outDir honours a command-line --outDir.
+      outDir = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       await build({
         configFile: false,
@@ -29,7 +34,7 @@ export function contentScriptIife(opts: { entry: string; outDir: string; target:
         plugins: [backstoryKb(), noHtmlSinks()],
         define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
         build: {
-          outDir: opts.outDir,
+          outDir,
           emptyOutDir: false,
           target: 'es2022',
           minify: true,
@@ -38,7 +43,7 @@ export function contentScriptIife(opts: { entry: string; outDir: string; target:
           rollupOptions: { output: { inlineDynamicImports: true } },
         },
       });
-      const path = join(opts.outDir, 'manifest.json');
+      const path = join(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
       manifest.content_scripts = [{ ...opts.contentScript, js: [CONTENT_SCRIPT_FILE] }];
       writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');

@@ -55,6 +55,7 @@ export const FIXTURE_ENTITIES: Entity[] = [
     { text: 'États-Unis', lang: 'fr' },
     { text: 'Estados Unidos', lang: 'pt' },
     { text: '미국', lang: 'ko' },
+    { text: '美国', lang: 'zh' },
   ]),
   entity('united-nations', 'organization', 'United Nations', ['UN', 'U.N.', { text: 'Nations unies', lang: 'fr' }]),
   entity('world-health-organization', 'organization', 'World Health Organization', ['WHO']),

@@ -36,10 +36,11 @@ function parentOf(firstChild: Int32Array, t: number): number {
 }
 
 export class Matcher {
-  private readonly texts: (string | undefined)[] = [];
-  private readonly uppers: (string | null | undefined)[] = [];
-  private readonly entityLists: (readonly string[] | undefined)[] = [];
-  private readonly infos: (AliasInfo | undefined)[] = [];
+  // Per-record caches, filled on first use; pre-sized so they stay packed arrays.
+  private readonly texts: (string | undefined)[];
+  private readonly uppers: (string | null | undefined)[];
+  private readonly entityLists: (readonly string[] | undefined)[];
+  private readonly infos: (AliasInfo | undefined)[];
   private readonly idIndex = new Map<string, number>();
   private langs: string[] | undefined;
   /** Reused hit buffer: (start, end, record) triples. */
@@ -47,6 +48,11 @@ export class Matcher {
 
   private constructor(private readonly d: DecodedIndex) {
     d.entityIds.forEach((id, i) => this.idIndex.set(id, i));
+    const n = d.s.recLen.length;
+    this.texts = new Array<string | undefined>(n).fill(undefined);
+    this.uppers = new Array<string | null | undefined>(n).fill(undefined);
+    this.entityLists = new Array<readonly string[] | undefined>(n).fill(undefined);
+    this.infos = new Array<AliasInfo | undefined>(n).fill(undefined);
   }
 
   static fromBytes(bytes: Uint8Array): Matcher {

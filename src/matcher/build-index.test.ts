@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../kb/schema';
+import { decodeAliasText, encodeAliasCase } from './alias-text-codec';
+import { buildMatchIndex } from './build-index';
+import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher } from './fixture-kb';
+import { FORMAT_VERSION, MAGIC } from './index-format';
+import { Matcher } from './matcher';
+import { foldUnit, normalizeAliasText } from './normalize';
+
+const CORPUS = [
+  "Kim Jong Un met Trump in the U.S. while Iran-backed groups watched; the U.N. said so.",
+  'South Sudan, Papua New Guinea and Equatorial Guinea since the Russian invasion of Ukraine.',
+  'La Corée du Nord, Nordkorea, Coreia do Norte, 북한은, 北朝鲜的, Северная Корея, كوريا الشمالية',
+  'KIM JONG-UN, Kim\u00a0Jong\u00a0Un, Trump’s, WHO who, US us, Turkey turkey, Türkiye, Guinea-Bissau',
+];
+
+function entity(id: string, name: string, aliases: string[]): Entity {
+  return {
+    id, type: 'person', name, aliases: [name, ...aliases].map((text) => ({ text })), wikipedia: name, summary: '',
+    facts: [], timeline: [], related: [], sources: [], asOf: '2025-01-01', packs: ['world'],
+  };
+}
+
+describe('buildMatchIndex / Matcher.fromBytes', () => {
+  it('is deterministic and round-trips to identical scans, from any byte offset', () => {
+    const bytes = fixtureIndex();
+    expect(buildMatchIndex(FIXTURE_ENTITIES)).toEqual(bytes);
+    // A copy that starts at an odd offset inside a bigger buffer, like a pooled Node Buffer.
+    const host = new Uint8Array(bytes.length + 3);
+    host.set(bytes, 3);
+    const again = Matcher.fromBytes(host.subarray(3));
+    const first = fixtureMatcher();
+    for (const text of CORPUS) {
+      const a = first.scan(text);
+      expect(a.length).toBeGreaterThan(3);
+      expect(again.scan(text)).toEqual(a);
+    }
+  });
+
+  it('keeps every alias text, flag and entity in the alias table', () => {
+    const m = fixtureMatcher();
+    const texts = new Set<string>();
+    for (let r = 0; r < m.aliasCount; r++) texts.add(m.aliasInfo(r).text);
+    for (const e of FIXTURE_ENTITIES) for (const a of e.aliases) expect(texts).toContain(normalizeAliasText(a.text));
+
+    const [kim] = m.scan('Kim');
+    const info = m.aliasInfo(kim!.alias);
+    expect(info).toMatchObject({ text: 'Kim', insensitive: false, multiWord: false });
+    expect(info.senses).toEqual([
+      expect.objectContaining({ entityId: 'kim-jong-un', type: 'person', needsContext: ['kim-jong-un'], ambiguousWith: ['kim-yo-jong'], implied: false }),
+      expect.objectContaining({ entityId: 'kim-yo-jong', needsContext: ['kim-yo-jong'], implied: true }),
+    ]);
+    const georgia = m.aliasInfo(m.scan('Georgia')[0]!.alias).senses[0];
+    expect(georgia).toMatchObject({ entityId: 'georgia', type: 'country', usPlace: true, personName: true, commonWord: false, needsContext: null });
+    const korean = m.aliasInfo(m.scan('북한')[0]!.alias).senses[0];
+    expect(korean).toMatchObject({ entityId: 'north-korea', lang: 'ko' });
+    expect(m.entityType('washington-dc')).toBe('place');
+    expect(m.entityType('nobody')).toBeUndefined();
+  });
+
+  it('rejects bytes that are not an index of this version', () => {
+    const bytes = fixtureIndex().slice();
+    expect(() => Matcher.fromBytes(new Uint8Array(8))).toThrow(/truncated/);
+    const wrongMagic = bytes.slice();
+    new DataView(wrongMagic.buffer).setUint32(0, MAGIC + 1, true);
+    expect(() => Matcher.fromBytes(wrongMagic)).toThrow(/magic/);
+    const wrongVersion = bytes.slice();
+    new DataView(wrongVersion.buffer).setUint32(4, FORMAT_VERSION + 1, true);
+    expect(() => Matcher.fromBytes(wrongVersion)).toThrow(/version/);
+    expect(() => Matcher.fromBytes(bytes.subarray(0, bytes.length / 2))).toThrow(/out of range/);
+  });
+
+  it('merges the entity name and its aliases, and skips empty aliases', () => {
+    const e = entity('x', 'Alpha Beta', ['  ', 'Alpha\u00a0Beta', 'AB']);
+    const m = Matcher.fromBytes(buildMatchIndex([e]));
+    expect(m.aliasCount).toBe(2);
+    expect(m.scan('Alpha Beta, AB').map((c) => c.entityIds)).toEqual([['x'], ['x']]);
+    expect(Matcher.fromBytes(buildMatchIndex([])).scan('anything at all')).toEqual([]);
+  });
+
+  it('builds and scans a synthetic index of 8,000 aliases in a few hundred KB', () => {
+    const syllables = ['ka', 'ri', 'mo', 'tan', 'sel', 'vo', 'lu', 'bra', 'zen', 'dor', 'fi', 'gha', 'nu', 'pe', 'ros', 'ti'];
+    let seed = 1;
+    const rnd = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 65536) % n;
+    const word = () => {
+      let w = '';
+      for (let i = 0, n = 2 + rnd(4); i < n; i++) w += syllables[rnd(syllables.length)];
+      return w[0]!.toUpperCase() + w.slice(1);
+    };
+    const entities: Entity[] = [];
+    for (let i = 0; i < 800; i++) {
+      const names = Array.from({ length: 10 }, () => Array.from({ length: 1 + rnd(3) }, word).join(' '));
+      entities.push(entity(`e${i}`, names[0]!, names.slice(1)));
+    }
+    const bytes = buildMatchIndex(entities);
+    expect(bytes.length).toBeLessThan(400 * 1024);
+    const m = Matcher.fromBytes(bytes);
+    expect(m.aliasCount).toBeGreaterThan(7500);
+    const picked = [entities[3]!, entities[400]!, entities[799]!];
+    const text = picked.map((e) => `News about ${e.aliases[1]!.text} today.`).join(' ');
+    const found = m.scan(text);
+    for (const e of picked) expect(found.some((c) => c.entityIds.includes(e.id) && text.slice(c.start, c.end) === e.aliases[1]!.text)).toBe(true);
+  });
+});
+
+describe('normalization and alias-text codec', () => {
+  it('folds every UTF-16 unit to exactly one unit', () => {
+    for (let u = 0; u < 0x10000; u++) {
+      const f = foldUnit(u);
+      if (!(f >= 0 && f <= 0xffff)) throw new Error(`unit ${u} folds to ${f}`);
+    }
+    expect(foldUnit('İ'.charCodeAt(0))).toBe('i'.charCodeAt(0));
+    expect(foldUnit('–'.charCodeAt(0))).toBe(' '.charCodeAt(0));
+    expect(foldUnit('’'.charCodeAt(0))).toBe("'".charCodeAt(0));
+  });
+
+  it('normalizes alias texts: typography, separator runs, ends', () => {
+    expect(normalizeAliasText('  Côte d’Ivoire ')).toBe("Côte d'Ivoire");
+    expect(normalizeAliasText('Kim\u00a0 Jong – Un')).toBe('Kim Jong Un');
+    expect(normalizeAliasText('Guinea‑Bissau')).toBe('Guinea-Bissau');
+  });
+
+  it('rebuilds written aliases from their fold', () => {
+    for (const text of ['Kim Jong Un', 'Guinea-Bissau', 'U.S.', 'İstanbul', 'ΟΔΥΣΣΕΑΣ', 'McDonald\'s', 'Straße', '북한', 'WHO']) {
+      const bytes: number[] = [];
+      encodeAliasCase(text, bytes);
+      const folded = [...text].map((ch) => String.fromCharCode(foldUnit(ch.charCodeAt(0)))).join('');
+      expect(decodeAliasText(folded, Uint8Array.from(bytes), 0, bytes.length)).toBe(text);
+    }
+  });
+});

@@ -28,8 +28,13 @@ const handlers: Handlers<WorkerProtocol> = {
     run: ({ ids }) => store.briefs(ids),
   },
   'kb/timeline': {
-    validate: (p) => (isIdList((p as { ids?: unknown })?.ids, 2000) ? (p as { ids: string[] }) : 'ids must be a list of entity ids'),
-    run: ({ ids }) => store.timeline(ids),
+    validate: (p) => {
+      const q = p as { ids?: unknown; limit?: unknown };
+      if (!isIdList(q?.ids, 2000)) return 'ids must be a list of entity ids';
+      if (q.limit !== undefined && (typeof q.limit !== 'number' || !Number.isInteger(q.limit) || q.limit < 1 || q.limit > 50)) return 'limit must be 1–50';
+      return p as { ids: string[]; limit?: number };
+    },
+    run: ({ ids, limit }) => store.timeline(ids, limit),
   },
   'kb/search': {
     validate: (p) => {

@@ -81,7 +81,7 @@ describe('buildMatchIndex / Matcher.fromBytes', () => {
   it('builds and scans a synthetic index of 8,000 aliases in a few hundred KB', () => {
     const syllables = ['ka', 'ri', 'mo', 'tan', 'sel', 'vo', 'lu', 'bra', 'zen', 'dor', 'fi', 'gha', 'nu', 'pe', 'ros', 'ti'];
     let seed = 1;
-    const rnd = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 65536) % n;
+    const rnd = (n: number) => (seed = (seed * 48271) % 2147483647) % n; // MINSTD
     const word = () => {
       let w = '';
       for (let i = 0, n = 2 + rnd(4); i < n; i++) w += syllables[rnd(syllables.length)];

@@ -10,13 +10,11 @@
  */
 
 export const MAGIC = 0x584d5342; // "BSMX" read as a little-endian u32
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Class ids beyond the alphabet: 0 = non-word unit in no alias; TRANSPARENT = skipped. */
 export const NO_CLASS = 0;
 export const TRANSPARENT_CLASS = 0xffff;
-/** childCount value meaning "look the count up in childOverflow". */
-export const CHILD_OVERFLOW = 0xff;
 
 export const RecFlag = { insensitive: 1, multiWord: 2 } as const;
 export const SenseFlag = { personName: 1, usPlace: 2, commonWord: 4, needsContext: 8, implied: 16 } as const;
@@ -42,12 +40,14 @@ const SECTION_TYPES = {
   classRunClass: Uint16Array,
   /** The folded unit each class stands for (0 for the BOUNDARY symbol and unmatched word units). */
   alphabet: Uint16Array,
-  /** The automaton, about 3 bytes a state: see trie-codec. */
-  childCount: Uint8Array,
+  /** The automaton, about two bytes a state: see trie-codec. */
+  childMask: Uint8Array,
+  childCounts: Uint8Array,
   childOverflow: Int32Array,
   edgeCode: Uint8Array,
   edgeOverflow: Uint16Array,
-  failCode: Uint8Array,
+  failMask: Uint8Array,
+  failCodes: Uint8Array,
   failOverflow: Int32Array,
   /** Bit per state: ends at least one alias; termRecCount gives how many records, in state order. */
   termMask: Uint8Array,

@@ -132,7 +132,6 @@ function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab |
   })).filter((g) => g.items.length > 0);
   return (
     <div class="groups">
-      <PageTimeline ids={page.entities.map((e) => e.id)} onOpen={props.onOpen} />
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`g-${g.type}`}>
           <h2 id={`g-${g.type}`}>{typeLabel(g.type)}</h2>
@@ -143,6 +142,7 @@ function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab |
           </ul>
         </section>
       ))}
+      <PageTimeline ids={page.entities.map((e) => e.id)} onOpen={props.onOpen} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function PageTimeline({ ids, onOpen }: { ids: string[]; onOpen: (id: stri
   const [items, setItems] = useState<TimelineItem[] | null>(null);
   const key = ids.join(',');
   useEffect(() => {
-    void sendToWorker('kb/timeline', { ids }).then(setItems, () => setItems([]));
+    void sendToWorker('kb/timeline', { ids, limit: 10 }).then(setItems, () => setItems([]));
   }, [key]);
   if (!items || items.length === 0) return null;
   return (

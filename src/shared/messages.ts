@@ -48,7 +48,7 @@ export interface TimelineItem {
 export interface WorkerProtocol {
   'card/get': { request: { id: string }; response: Card | null };
   'entities/brief': { request: { ids: string[] }; response: EntityBrief[] };
-  'kb/timeline': { request: { ids: string[] }; response: TimelineItem[] };
+  'kb/timeline': { request: { ids: string[]; limit?: number }; response: TimelineItem[] };
   'kb/search': { request: { query: string; limit?: number }; response: SearchHit[] };
   'site/status': { request: { url: string }; response: SiteStatus };
   /** Content scripts cannot open extension pages themselves. */

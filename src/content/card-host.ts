@@ -51,6 +51,8 @@ export class CardHost {
     private readonly doc: Document,
     private readonly load: (id: string) => Promise<Card | null>,
     private readonly events: CardHostEvents,
+    /** The card if it already arrived, without waiting. */
+    private readonly peek: (id: string) => Card | null | undefined = () => undefined,
   ) {}
 
   get element(): HTMLElement | undefined {
@@ -90,11 +92,14 @@ export class CardHost {
 
   /** Shows the card of `id` next to `anchor`. Resolves false when there is no card. */
   async show(anchor: Element, id: string): Promise<boolean> {
-    let card: Card | null;
-    try {
-      card = await this.load(id);
-    } catch {
-      return false;
+    // A prefetched card paints in the same task as the hover timer, with no await in between.
+    let card = this.peek(id);
+    if (card === undefined) {
+      try {
+        card = await this.load(id);
+      } catch {
+        return false;
+      }
     }
     if (!card || !anchor.isConnected) return false;
     this.history = [card];

@@ -45,6 +45,7 @@ class Page {
   private matcher: Matcher | undefined;
   private readonly styles = new MarkStyles(document);
   private readonly cards = new Map<string, Promise<Card | null>>();
+  private readonly arrived = new Map<string, Card | null>();
   private readonly host: CardHost;
   private readonly intent: HoverIntent<HTMLElement>;
   private pinned = false;
@@ -65,7 +66,7 @@ class Page {
       onSiteOff: () => void this.turnOffSite(),
       onSettings: () => void sendToWorker('ui/open-options', {}).catch(() => undefined),
       onFull: (id) => void sendToWorker('ui/open-full', { id }).catch(() => undefined),
-    });
+    }, (id) => this.arrived.get(id));
     this.intent = new HoverIntent<HTMLElement>(
       {
         prefetch: (el) => void this.card(el.dataset.entity ?? '').catch(() => null),
@@ -114,7 +115,10 @@ class Page {
   private card(id: string): Promise<Card | null> {
     let p = this.cards.get(id);
     if (!p) {
-      p = sendToWorker('card/get', { id }).catch((err: unknown) => {
+      p = sendToWorker('card/get', { id }).then((card) => {
+        this.arrived.set(id, card);
+        return card;
+      }, (err: unknown) => {
         this.cards.delete(id);
         // The extension was updated or disabled: this script is orphaned, so leave the page as it was.
         if (!browser.runtime?.id) this.stop();

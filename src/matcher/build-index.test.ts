@@ -5,7 +5,7 @@ import { buildMatchIndex } from './build-index';
 import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher } from './fixture-kb';
 import { FORMAT_VERSION, MAGIC } from './index-format';
 import { Matcher } from './matcher';
-import { foldUnit, normalizeAliasText } from './normalize';
+import { foldAliasText, foldUnit, normalizeAliasText } from './normalize';
 
 const CORPUS = [
   "Kim Jong Un met Trump in the U.S. while Iran-backed groups watched; the U.N. said so.",
@@ -118,6 +118,8 @@ describe('normalization and alias-text codec', () => {
     expect(normalizeAliasText('  Côte d’Ivoire ')).toBe("Côte d'Ivoire");
     expect(normalizeAliasText('Kim\u00a0 Jong – Un')).toBe('Kim Jong Un');
     expect(normalizeAliasText('Guinea‑Bissau')).toBe('Guinea-Bissau');
+    expect(foldAliasText('Guinea‑Bissau')).toBe(foldAliasText('GUINEA  bissau'));
+    expect(foldAliasText('Kim Jong-un')).toBe('kim jong un');
   });
 
   it('rebuilds written aliases from their fold', () => {

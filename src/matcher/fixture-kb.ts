@@ -80,6 +80,7 @@ export const FIXTURE_ENTITIES: Entity[] = [
     { text: 'Washington', usPlace: true, personName: true },
     'Washington D.C.',
   ]),
+  entity('new-york-city', 'place', 'New York City', [{ text: 'New York', usPlace: true }]),
   entity('russian-invasion-of-ukraine', 'event', 'Russian invasion of Ukraine', ['invasion of Ukraine']),
   entity('ukraine', 'country', 'Ukraine', [{ text: 'Україна', lang: 'uk' }, { text: 'Украина', lang: 'ru' }]),
   entity('russia', 'country', 'Russia', ['Russian Federation', { text: 'Russland', lang: 'de' }, { text: 'Россия', lang: 'ru' }]),

@@ -104,8 +104,27 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     senseRefStart: prefixSums(refCounts),
     entityIds: idText.length === 0 ? [] : idText.split('\n'),
   };
+  validate(d);
   addWordRows(d);
   return d;
+}
+
+/** Cheap consistency checks, so a damaged index fails here and not mid-scan. */
+function validate(d: DecodedIndex): void {
+  const { s } = d;
+  const numRecords = s.meta[Meta.numRecords];
+  const ok =
+    s.recLen.length === numRecords &&
+    [s.recFlags, s.recEdge, s.recCaseBytes, s.recSenseCount].every((a) => a.length === numRecords) &&
+    d.termRecStart[d.terminals.length] === numRecords &&
+    d.recCaseStart[numRecords] === s.recCase.length &&
+    d.recSenseStart[numRecords] === s.senseEntity.length &&
+    d.senseRefStart[s.senseEntity.length] === s.refList.length &&
+    d.entityIds.length === s.meta[Meta.numEntities] &&
+    s.entityTypes.length === d.entityIds.length &&
+    s.senseEntity.every((e) => e < d.entityIds.length) &&
+    s.refList.every((e) => e < d.entityIds.length);
+  if (!ok) throw new Error('match index: inconsistent alias table');
 }
 
 /**

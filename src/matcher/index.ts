@@ -1,6 +1,7 @@
 /** The mention matcher: build the index at build time, scan and resolve at run time. */
 export { buildMatchIndex } from './build-index';
 export { Matcher } from './matcher';
+export { foldAliasText, normalizeAliasText } from './normalize';
 export { resolveMentions, type ResolveOptions } from './resolve';
 export { RULES, type Decision, type RuleName } from './rules';
 export type { AliasInfo, AliasSense, Candidate, Mention, TextUnit } from './types';

@@ -101,8 +101,12 @@ export function usPlaceDrops(ctx: LocalContext, aliasText: string, type: EntityT
   const before = ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start);
   if (/^\s+[Ss]tate(?![\p{L}\p{N}])/u.test(after) || /[Ss]tate of\s+$/u.test(before)) return true;
   const cues = US_PLACE_CUES[aliasText.toLowerCase()];
-  const window = contextWindow(ctx.text, ctx.block, ctx.start, ctx.end, US_PLACE_RADIUS);
-  let us = countCues(window, [...US_STATE_CUES, ...US_STATE_NAMES, ...(cues?.usPlace ?? [])]);
+  // The alias is no cue for itself ("New York" is a state name too).
+  const blanked = ctx.text.slice(0, ctx.start) + ' '.repeat(ctx.end - ctx.start) + ctx.text.slice(ctx.end);
+  const window = contextWindow(blanked, ctx.block, ctx.start, ctx.end, US_PLACE_RADIUS);
+  const own = aliasText.toLowerCase();
+  const stateCues = [...US_STATE_CUES, ...US_STATE_NAMES, ...(cues?.usPlace ?? [])].filter((c) => c.toLowerCase() !== own);
+  let us = countCues(window, stateCues);
   if (type === 'country') us += countCues(window, US_POLITICS_CUES);
   const entity = countCues(window, cues?.entity ?? []);
   return us > 0 && us >= entity;

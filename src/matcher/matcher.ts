@@ -9,9 +9,10 @@ import { decodeAliasText } from './alias-text-codec';
 import * as automaton from './automaton';
 import * as checks from './hit-checks';
 import { decodeIndex, type DecodedIndex } from './index-decode';
-import { RecFlag, SenseFlag, TRANSPARENT_CLASS } from './index-format';
+import { decodeAliasInfo } from './alias-info';
+import { RecFlag, TRANSPARENT_CLASS } from './index-format';
 import { selectLeftmostLongest } from './select';
-import type { AliasInfo, AliasSense, Candidate } from './types';
+import type { AliasInfo, Candidate } from './types';
 
 // Module-local copies for the hot path: some transpilers (tsx, vitest) turn imported
 // bindings into getter calls on every access, which tripled the scan time.
@@ -81,7 +82,8 @@ export class Matcher {
     let s = 0;
     let prevGlue = false;
     for (let i = 0; i < n; i++) {
-      const cls = classOf[text.charCodeAt(i)]!;
+      const code = text.charCodeAt(i);
+      const cls = classOf[code]!;
       if (cls < firstGlueClass) {
         prevGlue = false;
         if (cls === 0) { s = 0; continue; }
@@ -100,7 +102,8 @@ export class Matcher {
       if (dict[s] === 0) continue;
       // An ASCII letter or digit right after a word character: every alias ending here is
       // the start of a longer word ("th" in "the", "Iran" in "Iranian"). Reject them all.
-      if (prevGlue) {
+      // (Not after Hangul and beyond, where boundaryOk has its own say.)
+      if (prevGlue && code < 0x1100) {
         const next = text.charCodeAt(i + 1) | 0x20;
         if ((next >= 0x61 && next <= 0x7a) || (next >= 0x30 && next <= 0x39)) continue;
       }
@@ -191,35 +194,8 @@ export class Matcher {
     const cached = this.infos[alias];
     if (cached) return cached;
     if (!(alias >= 0 && alias < this.aliasCount)) throw new RangeError(`no alias ${alias}`);
-    const { s, recSenseStart, senseRefStart, entityIds } = this.d;
-    const langs = (this.langs ??= decoder.decode(s.langs).split('\n'));
-    const refs = (from: number, to: number): string[] => Array.from(s.refList.subarray(from, to), (e) => entityIds[e]!);
-    const senses: AliasSense[] = [];
-    for (let k = recSenseStart[alias]!; k < recSenseStart[alias + 1]!; k++) {
-      const f = s.senseFlags[k]!;
-      const entityId = entityIds[s.senseEntity[k]!]!;
-      const refStart = senseRefStart[k]!;
-      const ambStart = refStart + s.senseCtxCount[k]!;
-      const lang = langs[s.senseLang[k]!];
-      senses.push({
-        entityId,
-        type: this.entityType(entityId) ?? 'concept',
-        personName: (f & SenseFlag.personName) !== 0,
-        usPlace: (f & SenseFlag.usPlace) !== 0,
-        commonWord: (f & SenseFlag.commonWord) !== 0,
-        needsContext: (f & SenseFlag.needsContext) !== 0 ? refs(refStart, ambStart) : null,
-        ambiguousWith: refs(ambStart, senseRefStart[k + 1]!),
-        implied: (f & SenseFlag.implied) !== 0,
-        ...(lang ? { lang } : {}),
-      });
-    }
-    const flags = s.recFlags[alias]!;
-    const info: AliasInfo = {
-      text: this.recordText(alias),
-      insensitive: (flags & RecFlag.insensitive) !== 0,
-      multiWord: (flags & RecFlag.multiWord) !== 0,
-      senses,
-    };
+    this.langs ??= decoder.decode(this.d.s.langs).split('\n');
+    const info = decodeAliasInfo(this.d, alias, this.recordText(alias), this.langs);
     this.infos[alias] = info;
     return info;
   }

@@ -48,12 +48,6 @@ export function isTransparentUnit(u: number): boolean {
   return u === 0xad || u === 0x200b || u === 0x2060 || u === 0xfeff;
 }
 
-/** A unit that separates the words of a multi-word name: any space or any dash. */
-export function isSeparatorUnit(u: number): boolean {
-  const t = typoUnit(u);
-  return t === SPACE || t === HYPHEN;
-}
-
 /**
  * The automaton's fold: typography, separators to one space (so "Jong-un" walks the
  * same path as "Jong Un") and a 1:1 lower-case. Multi-unit lower-cases (İ) keep a
@@ -92,5 +86,13 @@ export function normalizeAliasText(text: string): string {
     pendingSep = -1;
     out += String.fromCharCode(t);
   }
+  return out;
+}
+
+/** An alias as the automaton sees it: two texts with the same key match the same spans. */
+export function foldAliasText(text: string): string {
+  const normalized = normalizeAliasText(text);
+  let out = '';
+  for (let i = 0; i < normalized.length; i++) out += String.fromCharCode(foldUnit(normalized.charCodeAt(i)));
   return out;
 }

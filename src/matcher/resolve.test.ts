@@ -15,7 +15,7 @@ interface Page {
   decisions: Decision[];
 }
 
-function resolve(texts: (string | { text: string; blockText: string })[], opts: { title?: string } = {}, matcher = m): Page {
+function resolve(texts: (string | Omit<TextUnit, 'candidates'>)[], opts: { title?: string } = {}, matcher = m): Page {
   const units: TextUnit[] = texts.map((t) => {
     const unit = typeof t === 'string' ? { text: t } : t;
     return { ...unit, candidates: matcher.scan(unit.text) };
@@ -79,6 +79,11 @@ describe('us-place rule', () => {
     }
   });
 
+  it('does not count the alias as a cue for itself', () => {
+    expect(resolve(['He was born in Brooklyn, New York, in 1857.']).mentions).toEqual([['New York=new-york-city']]);
+    expect(resolve(['upstate in New York state', 'extinct in the State of New York']).mentions).toEqual([[], []]);
+  });
+
   it('looks at the whole block, not only the text', () => {
     expect(resolve([{ text: 'Georgia', blockText: 'Voters in Atlanta and across Georgia lined up.' }]).mentions).toEqual([[]]);
   });
@@ -125,6 +130,14 @@ describe('context rule and surname guard', () => {
     const page = resolve(['Kim Jong Un arrived.', 'Kim Kardashian posted.', 'Senator Andy Kim voted.']);
     expect(page.mentions).toEqual([['Kim Jong Un=kim-jong-un'], [], []]);
     expect(page.decisions.filter((d) => d.text === 'Kim').map((d) => d.rule)).toEqual(['surname-guard', 'surname-guard']);
+  });
+
+  it('reads a prominent headline as Title Case, a body sentence not', () => {
+    const body = 'Kim Jong Un spoke on Monday.';
+    expect(resolve([{ text: 'Kim Visits Moscow', prominent: true }, body]).mentions[0]).toEqual(['Kim=kim-jong-un']);
+    const plain = resolve(['Kim Visits Moscow', body]);
+    expect(plain.mentions[0]).toEqual([]);
+    expect(ruleFor(plain, 'Kim')).toBe('surname-guard');
   });
 
   it('marks Kim Yo Jong by her full name', () => {

@@ -56,7 +56,7 @@ function localDrop(sense: AliasSense, aliasText: string, ctx: LocalContext): Rul
 function collectSlots(unitIndex: number, unit: TextUnit, matcher: Matcher, blockScans: Map<string, Candidate[]>, out: Slot[]) {
   if (unit.candidates.length === 0) return;
   const where = locate(unit, matcher, blockScans);
-  const titleCase = isTitleCase(where.text);
+  const titleCase = isTitleCase(where.text, unit.prominent === true);
   const sorted = [...unit.candidates].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const c of sorted) {
     const last = out[out.length - 1];
@@ -129,7 +129,7 @@ export function resolveMentions(units: TextUnit[], matcher: Matcher, opts: Resol
   const blockScans = new Map<string, Candidate[]>();
   const slots: Slot[] = [];
   if (opts.title) {
-    const title = { text: opts.title, candidates: matcher.scan(opts.title), prominent: true };
+    const title: TextUnit = { text: opts.title, candidates: matcher.scan(opts.title), prominent: true };
     collectSlots(-1, title, matcher, blockScans, slots);
   }
   units.forEach((unit, i) => collectSlots(i, unit, matcher, blockScans, slots));

@@ -46,20 +46,17 @@ export function isCapitalized(word: string): boolean {
   return /^[\p{Lu}\p{Lt}]['’]?\p{Ll}/u.test(word);
 }
 
-export function isLowercase(word: string): boolean {
-  return /^\p{Ll}/u.test(word);
-}
-
 /**
  * Headline style ("Talks Between Jordan And Chad Resume"), where capitals say nothing
  * about names: long words mostly capitalized, and at least one capitalized function word
  * past the first (a sentence full of names, "Chad Smith met Jordan Peterson", has none).
+ * A prominent text (title, headline) needs no function word: "Kim Visits Moscow".
  */
-export function isTitleCase(text: string): boolean {
+export function isTitleCase(text: string, prominent = false): boolean {
   const words = text.match(/[\p{L}][\p{L}\p{M}'’]*/gu) ?? [];
   const long = words.filter((w) => w.length >= 4);
-  if (long.length < 3 || long.filter(isCapitalized).length / long.length < 0.75) return false;
-  return words.slice(1).some((w) => isCapitalized(w) && NOT_NAMES.has(w.toLowerCase()));
+  if (long.length < (prominent ? 2 : 3) || long.filter(isCapitalized).length / long.length < 0.75) return false;
+  return prominent || words.slice(1).some((w) => isCapitalized(w) && NOT_NAMES.has(w.toLowerCase()));
 }
 
 /** The part of `block` around `[start, end)` of `text` (a piece of the block), `radius` units each side. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../settings/defaults';
 import { DEFAULT_SITES } from './default-sites';
-import { isSiteEnabled, normalizeHost, sitePatterns, siteStatus } from './site-rules';
+import { isSiteEnabled, isWebUrl, normalizeHost, sitePatterns, siteStatus } from './site-rules';
 
 const listed = ['nytimes.com', 'bbc.co.uk', 'cnn.com', 'lemonde.fr'];
 const base = defaults();
@@ -61,6 +61,11 @@ describe('isSiteEnabled', () => {
 });
 
 describe('site helpers', () => {
+  it('tells web pages from browser pages, files and garbage', () => {
+    expect(isWebUrl('https://www.bbc.co.uk/news')).toBe(true);
+    expect(isWebUrl('http://127.0.0.1:8080/')).toBe(true);
+    for (const url of ['chrome://newtab', 'about:blank', 'file:///x.pdf', 'data:text/html,x', '', 'nonsense']) expect(isWebUrl(url), url).toBe(false);
+  });
   it('normalizes entries the way URLs are parsed', () => {
     expect(normalizeHost('WWW.Example.ORG.')).toBe('www.example.org');
     expect(normalizeHost('https://news.example.org/path')).toBe('news.example.org');

@@ -35,6 +35,16 @@ export function findSite(host: string, list: readonly string[]): string | undefi
   return undefined;
 }
 
+/** Backstory runs only on http(s) pages with a host; browser pages, files and data URLs are out. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 export function siteStatus(url: string, settings: SiteSettings, listed: readonly string[]): SiteStatus {
   let host: string;
   try {

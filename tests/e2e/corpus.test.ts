@@ -119,7 +119,7 @@ describe.skipIf(!run)('corpus pages', () => {
         const added = await page.evaluateHandle(() => {
           const p = document.createElement('p');
           p.textContent = 'Kim Jong Un met Vladimir Putin in Pyongyang.';
-          (document.querySelector('article') ?? document.body).append(p);
+          document.body.append(p);
           return p;
         });
         await page.waitForFunction((p) => p.querySelector('backstory-mention') !== null, added, { timeout: 5_000 });

@@ -195,6 +195,21 @@ describe('background cards', () => {
     await page.close();
   });
 
+  it('opens on a tap and closes on a tap outside', async () => {
+    const touch = await launchExtension({ touch: true });
+    try {
+      const page = await touch.context.newPage();
+      await page.goto(url);
+      await waitForAnnotation(page);
+      await page.locator('backstory-mention[data-entity="kim-jong-un"]').first().tap();
+      await waitForCard(page, 'Kim Jong Un');
+      await page.touchscreen.tap(5, 600);
+      await waitForNoCard(page);
+    } finally {
+      await touch.close();
+    }
+  });
+
   it('follows the dark theme', async () => {
     const dark = await launchExtension({ colorScheme: 'dark' });
     try {

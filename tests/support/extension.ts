@@ -20,7 +20,7 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { colorScheme?: 'light' | 'dark'; dist?: string; lang?: string } = {}): Promise<Extension> {
+export async function launchExtension(opts: { colorScheme?: 'light' | 'dark'; dist?: string; lang?: string; touch?: boolean } = {}): Promise<Extension> {
   const dist = opts.dist ?? DIST_E2E;
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is not built: run npm run build:e2e`);
   const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
@@ -42,6 +42,7 @@ export async function launchExtension(opts: { colorScheme?: 'light' | 'dark'; di
       ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
     ...(opts.lang ? { locale: opts.lang } : {}),
+    ...(opts.touch ? { hasTouch: true, isMobile: false } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;

@@ -3,7 +3,7 @@
  * plus, when that is a loader, every module it imports, statically or through getURL().
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../scripts/kb-files';
@@ -12,6 +12,8 @@ export interface ContentSize {
   files: { file: string; bytes: number }[];
   bytes: number;
   gzipBytes: number;
+  /** When the measured build was made: a stale dist/chrome is measured as it is. */
+  builtAt: string;
 }
 
 const IMPORTS = [
@@ -41,7 +43,8 @@ export function contentScriptSize(dist = join(ROOT, 'dist', 'chrome')): ContentS
   }
   const files = [...seen].map((f) => ({ file: relative(dist, f), bytes: readFileSync(f).length }));
   const all = Buffer.concat([...seen].map((f) => readFileSync(f)));
-  return { files, bytes: all.length, gzipBytes: gzipSync(all).length };
+  const builtAt = statSync(join(dist, 'manifest.json')).mtime.toISOString();
+  return { files, bytes: all.length, gzipBytes: gzipSync(all).length, builtAt };
 }
 
 /** Builds dist/chrome when it is missing; returns why not when the build fails. */

@@ -20,6 +20,8 @@ interface Unit extends TextUnit {
 /** Work is cut into slices of about this many milliseconds, well under the 50 ms long-task mark. */
 const SLICE_MS = 8;
 const MIN_TEXT = 2;
+/** Beyond this a block is a page section, not a paragraph. */
+const MAX_BLOCK_TEXT = 4000;
 
 const yieldToPage = (): Promise<void> => {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -154,7 +156,7 @@ export class Annotator {
           const parent = node.parentElement;
           if (parent) {
             const block = blockOf(parent);
-            fresh.push({ node, text, candidates, block, prominent: parent.closest(HEADLINE_SELECTOR) !== null });
+            fresh.push({ node, text, candidates, block, blockText: this.blockText(block, text), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
           }
         }
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -171,6 +173,22 @@ export class Annotator {
     await this.wrap(fresh, resolved.slice(offset));
     this.busy = false;
     performance.measure('backstory:annotate', startMark);
+  }
+
+  private readonly blockTexts = new WeakMap<Element, string>();
+
+  /**
+   * The paragraph around a text, for context rules ("Michael" before "Jordan" in another
+   * node). Large containers are not paragraphs: there the text itself is the context.
+   */
+  private blockText(block: Element, text: string): string {
+    let value = this.blockTexts.get(block);
+    if (value === undefined) {
+      const full = block.textContent ?? '';
+      value = full.length <= MAX_BLOCK_TEXT ? full : '';
+      this.blockTexts.set(block, value);
+    }
+    return value === '' ? text : value;
   }
 
   private async wrap(units: Unit[], resolved: Mention[][]): Promise<void> {

@@ -7,6 +7,7 @@ import { countryEntity, isSovereignState, type CountryOverlay, type WorldCountry
 import { dateKey } from './dates';
 import type { AliasSpec, Entity, EntitySource } from './schema';
 import { toAliasSpec, validateEntity } from './validate';
+import { foldAliasText } from '../matcher';
 
 export interface SourceFile {
   /** Path relative to the repository, used in error messages. */
@@ -26,14 +27,8 @@ interface Located {
   generated: AliasSpec[];
 }
 
-/** Folds typography and case the way the matcher does, so collisions are judged as it sees them. */
-export function aliasKey(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00a0\u202f\u2009]/g, ' ')
-    .toLowerCase();
-}
+/** The matcher's own folding (typography, case, hyphen and space), so collisions are judged as it sees them. */
+export const aliasKey = foldAliasText;
 
 function collect(files: SourceFile[], countries: WorldCountry[], errors: string[]): Located[] {
   const out: Located[] = [];

@@ -5,11 +5,11 @@
  * alias ends.
  */
 import { ENTITY_TYPES, type EntityType } from '../kb/schema';
+import { decodeAliasInfo } from './alias-info';
 import { decodeAliasText } from './alias-text-codec';
 import * as automaton from './automaton';
 import * as checks from './hit-checks';
 import { decodeIndex, type DecodedIndex } from './index-decode';
-import { decodeAliasInfo } from './alias-info';
 import { RecFlag, TRANSPARENT_CLASS } from './index-format';
 import { selectLeftmostLongest } from './select';
 import type { AliasInfo, Candidate } from './types';

@@ -1,5 +1,6 @@
 /** The toolbar popup: the site switch and the entities found on the page. */
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { JSX } from 'preact';
 import type { EntityType } from '../kb/schema';
 import type { Settings } from '../settings/defaults';
@@ -8,7 +9,7 @@ import { sendToTab, sendToWorker } from '../shared/send';
 import { loadSettings, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
 import { builtInSites } from '../sites/default-sites';
-import { isWebUrl, siteStatus, type SiteStatus } from '../sites/site-rules';
+import { isWebUrl, sitePatterns, siteStatus, type SiteStatus } from '../sites/site-rules';
 import { CardView, typeLabel } from '../ui/card';
 import { targetTab, type TargetTab } from './active-tab';
 import { Search } from './search';
@@ -70,7 +71,11 @@ export function Popup(): JSX.Element {
 
   const toggleSite = async (): Promise<void> => {
     const next = structuredClone(settings);
-    if (status.enabled) next.disabledSites = [...next.disabledSites, status.site];
+    if (status.reason === 'not-listed') {
+      // Turning on a site that is not on the list asks for its permission right now, in this click.
+      if (!tab || !(await enableSite(tab, status.site))) return;
+      next.addedSites = [...next.addedSites, status.site];
+    } else if (status.enabled) next.disabledSites = [...next.disabledSites, status.site];
     else next.disabledSites = next.disabledSites.filter((s) => s !== status.site);
     await saveSettings(next);
     setSettings(next);
@@ -111,8 +116,17 @@ export function Popup(): JSX.Element {
   );
 }
 
+/** Grants the site, then runs the content script in the open tab so marks appear without a reload. */
+async function enableSite(tab: TargetTab, site: string): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: sitePatterns(site) });
+  if (!granted) return false;
+  const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files }).catch(() => undefined);
+  return true;
+}
+
 function SiteSwitch({ status, onToggle }: { status: SiteStatus; onToggle: () => Promise<void> }): JSX.Element | null {
-  if (status.reason === 'unsupported' || status.reason === 'not-listed' || status.reason === 'extension-off') return null;
+  if (status.reason === 'unsupported' || status.reason === 'extension-off') return null;
   return (
     <label class="switch">
       <input type="checkbox" role="switch" checked={status.enabled} onChange={() => void onToggle()} />

@@ -60,9 +60,22 @@ describe('popup', () => {
   it('jumps to a mention and steps through them', async () => {
     const page = await article();
     const popup = await popupFor(page);
-    await popup.locator('.entity[data-entity="kim-jong-un"] button[aria-label^="Show mention"]').click();
     // The article is a background tab behind the popup: poll on a timer, not on animation frames.
-    await page.waitForFunction(() => document.querySelector('backstory-mention[data-flash]')?.getAttribute('data-entity') === 'kim-jong-un', undefined, { polling: 50 });
+    const flashed = async (): Promise<number> => {
+      const handle = await page.waitForFunction(() => {
+        const all = [...document.querySelectorAll('backstory-mention[data-entity="kim-jong-un"]')];
+        const i = all.findIndex((m) => m.hasAttribute('data-flash'));
+        return i >= 0 ? i : null;
+      }, undefined, { polling: 50 });
+      return (await handle.jsonValue()) as number;
+    };
+    const next = popup.locator('.entity[data-entity="kim-jong-un"] button[aria-label^="Show mention"]');
+    await next.click();
+    const first = await flashed();
+    await page.waitForFunction(() => !document.querySelector('backstory-mention[data-flash]'), undefined, { polling: 50 });
+    await next.click();
+    const second = await flashed();
+    expect(second).not.toBe(first);
     await popup.close();
     await page.close();
   });
@@ -106,6 +119,21 @@ describe('popup', () => {
     await expect.poll(() => popup.locator('.state').textContent()).toMatch(/off on 127\.0\.0\.1/);
     await toggle.check();
     await page.waitForFunction(() => document.querySelectorAll('backstory-mention').length > 0, undefined, { polling: 100 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('switches on a site that is not listed, asking for its permission, and marks the open page', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(other.page('/on.html', articleHtml('Kim Jong Un', ARTICLE)));
+    await page.waitForTimeout(800);
+    expect(await page.locator('backstory-mention').count()).toBe(0);
+    const popup = await popupFor(page);
+    const toggle = popup.locator('.switch input');
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mention').length > 0, undefined, { polling: 100, timeout: 10_000 });
+    await expect.poll(() => popup.locator('.switch').textContent()).toMatch(/On for 127\.0\.0\.2/);
     await popup.close();
     await page.close();
   });

@@ -4,7 +4,8 @@
  * run.ts reloads the page between contenders so one's marks never slow another.
  */
 import { Annotator } from '../src/content/annotator';
-import { Matcher } from '../src/matcher/index';
+import { blockOf, elementVerdict, HEADLINE_SELECTOR } from '../src/content/dom-filter';
+import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
 import { ENTITY_TYPES } from '../src/kb/schema';
 
 /** The options the content script uses by default, with every type on. */
@@ -32,8 +33,6 @@ export interface BackstoryResult {
   /** The longest 'longtask' entry (≥ 50 ms) the browser reported during the pass; 0 when none. */
   longTaskMs: number;
   marks: number;
-  /** V8 heap size of the matcher and annotator, filled in by run.ts for one page. */
-  heapBytes?: number;
 }
 
 export interface CountResult {
@@ -164,6 +163,53 @@ export async function backstory(base64: string, keep = false): Promise<Backstory
     longTaskMs: await tasks.read(),
     marks: annotator.current().length,
   };
+}
+
+export interface PhasesResult {
+  decodeMs: number;
+  /** The annotator's walk: the TreeWalker with its element filter, no matching. */
+  walkMs: number;
+  /** matcher.scan() of every text the walk keeps, plus each hit's block and headline lookups. */
+  scanMs: number;
+  resolveMs: number;
+  units: number;
+  candidates: number;
+}
+
+/**
+ * A diagnostic breakdown of the first pass, redone step by step the way annotator.ts does it
+ * (its walker is private, so this mirrors it): where the time goes, not a second score.
+ */
+export function phases(base64: string): PhasesResult {
+  const t0 = now();
+  const matcher = Matcher.fromBytes(decodeBase64(base64));
+  const t1 = now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      return elementVerdict(node as Element) === 'skip' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n as Text;
+    if (t.data.length >= 2 && /\S\S/.test(t.data)) texts.push(t);
+  }
+  const t2 = now();
+  const units: (TextUnit & { block: Element })[] = [];
+  let candidates = 0;
+  for (const node of texts) {
+    const found = matcher.scan(node.data);
+    const parent = node.parentElement;
+    if (found.length > 0 && parent) {
+      candidates += found.length;
+      units.push({ text: node.data, candidates: found, block: blockOf(parent), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
+    }
+  }
+  const t3 = now();
+  resolveMentions(units, matcher, { title: document.title });
+  const t4 = now();
+  return { decodeMs: t1 - t0, walkMs: t2 - t1, scanMs: t3 - t2, resolveMs: t4 - t3, units: units.length, candidates };
 }
 
 export interface MarkjsResult extends CountResult {

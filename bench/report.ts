@@ -1,4 +1,5 @@
 /** Per-page rows, their medians and the compact table `npm run bench` prints. */
+import type { PhasesResult } from './entry';
 
 export interface Row {
   page: string;
@@ -29,6 +30,8 @@ export interface Row {
   markjsExtrapolated: boolean;
   markjsSearched: number | null;
   regexpMatches: number;
+  /** One step-by-step run: decode, walk, scan, resolve. */
+  phases: PhasesResult;
 }
 
 export function median(xs: readonly number[]): number {

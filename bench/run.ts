@@ -65,6 +65,7 @@ async function benchPageFile(h: Harness, name: string, plan: Plan): Promise<Row>
   const url = `${h.server.url}/corpus/${encodeURIComponent(name)}`;
   const results: Record<Method, unknown[]> = { floor: [], backstory: [], markjs: [], regexp: [] };
   const page = await benchPage(h);
+  let phases: Bench.PhasesResult;
   try {
     for (let r = 0; r < plan.runs; r++) {
       const methods = plan.methods.filter((m) => m !== 'markjs' || r < plan.markjsRuns);
@@ -75,6 +76,12 @@ async function benchPageFile(h: Harness, name: string, plan: Plan): Promise<Row>
         results[method].push(await measure(page, method, plan.markjsBudgetMs));
       }
     }
+    // One more load for the diagnostic breakdown (not a contender, so once is enough).
+    await loadWithBundle(h, page, url);
+    phases = await page.evaluate(() => {
+      const b = (globalThis as unknown as BenchWindow).BackstoryBench;
+      return b.phases(b.getData().base64);
+    });
   } finally {
     await page.close();
   }
@@ -106,6 +113,7 @@ async function benchPageFile(h: Harness, name: string, plan: Plan): Promise<Row>
     markjsExtrapolated: mk.some((x) => x.extrapolated),
     markjsSearched: mk.length > 0 ? Math.min(...mk.map((x) => x.searched)) : null,
     regexpMatches: re[0]?.matches ?? 0,
+    phases,
   };
 }
 
@@ -192,6 +200,13 @@ async function main(): Promise<void> {
     markjsOverFloor: methods.includes('markjs') ? ratio(sum((r) => r.markjsMs), floorSum) : null,
     regexpOverFloor: ratio(sum((r) => r.regexpMs), floorSum),
     backstoryOverRegexp: ratio(sum((r) => r.backstoryMs), sum((r) => r.regexpMs)),
+    /** Sums of the diagnostic breakdown (one extra load per page): where Backstory's time goes. */
+    phasesMs: {
+      decode: sum((r) => r.phases.decodeMs),
+      walk: sum((r) => r.phases.walkMs),
+      scan: sum((r) => r.phases.scanMs),
+      resolve: sum((r) => r.phases.resolveMs),
+    },
     pagesBackstoryFasterThanRegexp: rows.filter((r) => r.backstoryMs < r.regexpMs).length,
     pagesBackstoryBusyFasterThanRegexp: rows.filter((r) => r.backstoryBusyMs < r.regexpMs).length,
     /** First loads in a new tab (a new renderer): V8 has not cached the RegExp's compilation yet. */
@@ -223,6 +238,8 @@ async function main(): Promise<void> {
 
   console.log('\nTotals over', rows.length, 'pages (medians of', runs, 'fresh loads each):');
   console.log(`  backstory / floor   ${totals.backstoryOverFloor.toFixed(2)}×   (busy only: ${totals.backstoryBusyOverFloor.toFixed(2)}×; without the index decode: ${totals.backstoryWithoutDecodeOverFloor.toFixed(2)}×)   target ≤ 10×: ${targets.totalAtMost10xFloor ? 'MET' : 'NOT MET'}`);
+  const p = totals.phasesMs;
+  console.log(`    where it goes (step by step, summed): decode ${p.decode.toFixed(0)} ms, walk ${p.walk.toFixed(0)} ms, scan ${p.scan.toFixed(0)} ms, resolve ${p.resolve.toFixed(0)} ms; floor ${floorSum.toFixed(0)} ms`);
   if (totals.markjsOverFloor !== null) console.log(`  mark.js / floor     ${totals.markjsOverFloor.toFixed(0)}×   (${markjsRuns} run(s) per page; ${rows.filter((r) => r.markjsExtrapolated).length} page(s) extrapolated past the ${markjsBudgetMs} ms budget)`);
   console.log(`  regexp / floor      ${totals.regexpOverFloor.toFixed(2)}×   (backstory / regexp ${totals.backstoryOverRegexp.toFixed(3)}×)`);
   console.log(`  backstory faster than the regexp on ${totals.pagesBackstoryFasterThanRegexp}/${rows.length} pages (busy time: ${totals.pagesBackstoryBusyFasterThanRegexp}/${rows.length})   target every page: ${targets.fasterThanRegexpOnEveryPage ? 'MET' : 'NOT MET'}`);

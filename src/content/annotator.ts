@@ -7,8 +7,9 @@ import type { Matcher } from '../matcher';
 import { resolveMentions } from '../matcher';
 import type { Candidate, Mention, TextUnit } from '../matcher/types';
 import type { Settings } from '../settings/defaults';
-import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, elementVerdict, isInsideSkipped } from './dom-filter';
-import { unwrapMentions, wrapSpans } from './wrap';
+import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, isInsideSkipped } from './dom-filter';
+import { textNodes } from './text-walk';
+import { isPageText, isPieceOf, takePiecesAfter, unwrapMentions, wrapSpans } from './wrap';
 
 type Prefs = Pick<Settings, 'density' | 'types' | 'mutedEntities'>;
 
@@ -19,7 +20,15 @@ interface Unit extends TextUnit {
 
 /** Work is cut into slices of about this many milliseconds, well under the 50 ms long-task mark. */
 const SLICE_MS = 8;
-const MIN_TEXT = 2;
+/**
+ * A mark the page takes away within this many milliseconds of our adding it was refused: the
+ * page unwraps our marks, or rewrites that text faster than anyone reads it. After BLOCK_DROPS
+ * such refusals in one block we mark nothing new there, and after PAGE_DROPS on the whole page
+ * nothing new at all, so a page that fights us cannot keep us re-marking forever.
+ */
+const QUICK_DROP_MS = 1000;
+const BLOCK_DROPS = 3;
+const PAGE_DROPS = 100;
 /** Beyond this a block is a page section, not a paragraph. */
 const MAX_BLOCK_TEXT = 4000;
 
@@ -36,6 +45,10 @@ export class Annotator {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private passes = 0;
   private running: Promise<void> = Promise.resolve();
+  /** Marks added in the last QUICK_DROP_MS, to notice the page taking them away. */
+  private recent: { el: HTMLElement; at: number; block: Element }[] = [];
+  private readonly drops = new WeakMap<Element, number>();
+  private pageDrops = 0;
   busy = false;
 
   constructor(
@@ -78,8 +91,11 @@ export class Annotator {
     const types = new Set(prefs.types);
     const drop = this.mentions.filter((m) => muted.has(m.dataset.entity ?? '') || !types.has(m.dataset.type as never));
     this.prefs = prefs;
+    this.noticeDrops();
     this.withoutObserving(() => {
       unwrapMentions(drop);
+      // Marks we take away ourselves are not the page refusing them.
+      this.recent = this.recent.filter((r) => r.el.isConnected);
       const dropped = new Set(drop);
       this.removeFromList((m) => dropped.has(m));
       this.applyDensity();
@@ -96,6 +112,7 @@ export class Annotator {
     unwrapMentions(this.mentions);
     this.mentions.length = 0;
     this.units.length = 0;
+    this.recent = [];
   }
 
   private removeFromList(predicate: (m: HTMLElement) => boolean): void {
@@ -113,16 +130,34 @@ export class Annotator {
   }
 
   private collect(records: MutationRecord[]): void {
+    this.noticeDrops();
+    let repaired = false;
     for (const r of records) {
       if (r.type === 'characterData') {
-        if (r.target.parentElement?.localName !== MENTION_TAG) this.pending.add(r.target);
+        const t = r.target;
+        if (t.parentElement?.localName === MENTION_TAG) continue;
+        // The page rewrote a text node we had split (frameworks update text in place): what we
+        // split off holds the old text, and would show it twice.
+        if (isPageText(t) && isPieceOf(t, t.nextSibling)) {
+          takePiecesAfter(t, t.nextSibling, false);
+          repaired = true;
+        }
+        if (!this.refused(t)) this.pending.add(t);
         continue;
+      }
+      // The page removed (or is moving) a text node we had split: it takes all its text along.
+      const last = r.removedNodes[r.removedNodes.length - 1] ?? null;
+      if (isPageText(last) && r.nextSibling?.parentNode === r.target && isPieceOf(last, r.nextSibling)) {
+        takePiecesAfter(last, r.nextSibling, true);
+        repaired = true;
       }
       for (const n of Array.from(r.addedNodes)) {
         if (n instanceof Element && (n.localName === MENTION_TAG || n.closest(MENTION_TAG))) continue;
-        this.pending.add(n);
+        if (!this.refused(n)) this.pending.add(n);
       }
     }
+    // Our own repairs are not news.
+    if (repaired) this.observer?.takeRecords();
     if (this.pending.size > 0 && this.flushTimer === undefined) {
       // Pages that rewrite themselves every frame get at most a few passes a second.
       this.flushTimer = setTimeout(() => {
@@ -134,6 +169,27 @@ export class Annotator {
     }
   }
 
+  /** Counts the recent marks the page took away (see QUICK_DROP_MS). */
+  private noticeDrops(): void {
+    if (this.recent.length === 0) return;
+    const now = performance.now();
+    this.recent = this.recent.filter((r) => {
+      if (!r.el.isConnected) {
+        this.drops.set(r.block, (this.drops.get(r.block) ?? 0) + 1);
+        this.pageDrops++;
+        return false;
+      }
+      return now - r.at < QUICK_DROP_MS;
+    });
+  }
+
+  /** True when the page keeps refusing our marks where `node` is (see QUICK_DROP_MS). */
+  private refused(node: Node): boolean {
+    if (this.pageDrops >= PAGE_DROPS) return true;
+    const el = node instanceof Element ? node : node.parentElement;
+    return el !== null && (this.drops.get(blockOf(el)) ?? 0) >= BLOCK_DROPS;
+  }
+
   private withoutObserving(write: () => void): void {
     const earlier = this.observer?.takeRecords() ?? [];
     if (earlier.length > 0) this.collect(earlier);
@@ -142,6 +198,8 @@ export class Annotator {
   }
 
   private async pass(roots: Node[]): Promise<void> {
+    // The first pass follows the index decode: give it a task of its own so the two never add up.
+    if (this.passes === 0) await yieldToPage();
     if (this.signal.aborted) return;
     this.busy = true;
     const startMark = `backstory:annotate:start:${++this.passes}`;
@@ -166,6 +224,10 @@ export class Annotator {
         }
       }
     }
+    // Text the page has removed can never be wrapped again; keeping it would make every later pass slower.
+    let kept = 0;
+    for (const u of this.units) if (u.node.isConnected) this.units[kept++] = u;
+    this.units.length = kept;
     this.units.push(...fresh);
     // Resolve against everything seen so far, so context and coreference span the page.
     const resolved = resolveMentions(this.units, this.matcher, { title: this.doc.title });
@@ -202,6 +264,8 @@ export class Annotator {
       this.withoutObserving(() => {
         const els = wrapSpans(this.doc, unit.node, spans.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type })));
         this.mentions.push(...els);
+        const at = performance.now();
+        for (const el of els) this.recent.push({ el, at, block: unit.block });
       });
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
@@ -212,10 +276,34 @@ export class Annotator {
     this.withoutObserving(() => this.applyDensity());
   }
 
+  /**
+   * Our marks still in the page, in document order. Usually they already are (a pass appends
+   * what it found, top to bottom), and checking neighbours is cheap: for a before b,
+   * a.compareDocumentPosition(b) walks back from b to a only. Sorting with it is not: Blink
+   * then walks from a later node back to its first sibling, and 2,750 marks among 40,000
+   * paragraphs blocked the main thread for two seconds. Out of order, the page's own
+   * document order (one native traversal) decides.
+   */
+  private inDocumentOrder(): HTMLElement[] {
+    const live = this.current();
+    let sorted = true;
+    for (let i = 1; i < live.length && sorted; i++) {
+      sorted = ((live[i - 1] as HTMLElement).compareDocumentPosition(live[i] as HTMLElement) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    }
+    if (sorted) return live;
+    const ours = new Set(live);
+    const ordered = Array.from(this.doc.querySelectorAll<HTMLElement>(MENTION_TAG)).filter((m) => ours.has(m));
+    // A mark the page moved where the query cannot see (into a shadow root) stays ours, last.
+    if (ordered.length < live.length) {
+      const found = new Set(ordered);
+      for (const m of live) if (!found.has(m)) ordered.push(m);
+    }
+    return ordered;
+  }
+
   /** Marks which mentions are visible and which can take keyboard focus. */
   private applyDensity(): void {
-    const live = this.current();
-    live.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const live = this.inDocumentOrder();
     this.mentions.splice(0, this.mentions.length, ...live);
     const seenOnPage = new Set<string>();
     const seenInBlock = new Map<Element, Set<string>>();
@@ -240,23 +328,4 @@ function setAttr(el: Element, name: string, value: string | null): void {
   if (value === null) {
     if (el.hasAttribute(name)) el.removeAttribute(name);
   } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-/** Text nodes worth scanning under root, skipping excluded subtrees. */
-function* textNodes(doc: Document, root: Node): Generator<Text> {
-  if (root instanceof Text) {
-    if (root.data.trim().length >= MIN_TEXT) yield root;
-    return;
-  }
-  if (root instanceof Element && elementVerdict(root) === 'skip') return;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return elementVerdict(node as Element) === 'skip' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
-    if (t.data.length >= MIN_TEXT && /\S\S/.test(t.data)) yield t;
-  }
 }

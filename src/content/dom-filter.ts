@@ -26,6 +26,7 @@ const CHROME_NAMES =
   /(?:^|\s)(?:(?:cookies?|consent|gdpr|cmp|privacy)[-_]?(?:banner|notice|bar|popup|modal|dialog|wall|container|overlay|message|consent|law|layer)|cookies?|consent|onetrust\S*|didomi\S*|truste\S*|cookiebot\S*|cc-window|cc-banner|qc-cmp\S*|fc-consent\S*)(?:\s|$)/i;
 
 export type Verdict = 'skip' | 'enter';
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\b/i;
 
 export function elementVerdict(el: Element): Verdict {
   if (el.namespaceURI !== XHTML) return 'skip';
@@ -39,7 +40,9 @@ export function elementVerdict(el: Element): Verdict {
   const id = el.id;
   const cls = typeof el.className === 'string' ? el.className : '';
   if ((id !== '' && CHROME_NAMES.test(id)) || (cls !== '' && CHROME_NAMES.test(cls))) return 'skip';
-  if (el instanceof HTMLElement && el.style.display === 'none') return 'skip';
+  // Read the attribute: el.style would build a style object for every element of the page.
+  const style = el.getAttribute('style');
+  if (style !== null && DISPLAY_NONE.test(style)) return 'skip';
   return 'enter';
 }
 

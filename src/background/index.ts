@@ -27,6 +27,13 @@ const handlers: Handlers<WorkerProtocol> = {
     validate: (p) => (isIdList((p as { ids?: unknown })?.ids, 2000) ? (p as { ids: string[] }) : 'ids must be a list of entity ids'),
     run: ({ ids }) => store.briefs(ids),
   },
+  'kb/excluded': {
+    validate: (p) => {
+      const packs = (p as { packs?: unknown })?.packs;
+      return Array.isArray(packs) && packs.length <= 50 && packs.every((x) => isShortString(x, 40)) ? (p as { packs: string[] }) : 'packs must be a list of pack names';
+    },
+    run: ({ packs }) => store.excluded(packs),
+  },
   'kb/timeline': {
     validate: (p) => {
       const q = p as { ids?: unknown; limit?: unknown };

@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import matchIndex from 'virtual:backstory/match-index';
 import { Matcher } from '../matcher';
+import { PACKS } from '../kb/schema';
 import type { Settings } from '../settings/defaults';
 import { builtInSites } from '../sites/default-sites';
 import { siteStatus } from '../sites/site-rules';
@@ -79,8 +80,32 @@ class Page {
   }
 
   async start(): Promise<void> {
-    this.apply(await loadSettings());
-    onSettingsChanged((s) => this.apply(s));
+    this.update(await loadSettings());
+    onSettingsChanged((s) => this.update(s));
+  }
+
+  private updates = 0;
+  private readonly excludedByPacks = new Map<string, Promise<string[]>>();
+
+  /** Applies settings, with the entities of switched-off packs treated as muted. */
+  private update(settings: Settings): void {
+    const ticket = ++this.updates;
+    const latest = (s: Settings): void => {
+      if (ticket === this.updates) this.apply(s);
+    };
+    this.withPacks(settings).then(latest, () => latest(settings));
+  }
+
+  private async withPacks(settings: Settings): Promise<Settings> {
+    if (PACKS.every((p) => settings.packs.includes(p))) return settings;
+    const key = [...settings.packs].sort().join(',');
+    let excluded = this.excludedByPacks.get(key);
+    if (!excluded) {
+      excluded = sendToWorker('kb/excluded', { packs: settings.packs });
+      excluded.catch(() => this.excludedByPacks.delete(key));
+      this.excludedByPacks.set(key, excluded);
+    }
+    return { ...settings, mutedEntities: [...settings.mutedEntities, ...(await excluded)] };
   }
 
   private apply(settings: Settings): void {

@@ -56,6 +56,17 @@ describe('card store', () => {
     expect(store.search('k').map((h) => h.id)[0]).toBe('kim-jong-un');
   });
 
+  it('excludes only the entities none of whose packs is on', () => {
+    const packed = createCardStore([
+      { ...entities[0]!, packs: ['korea', 'world'] },
+      { ...entities[1]!, packs: ['korea'] },
+      { ...entities[2]!, packs: ['asia-pacific'] },
+    ]);
+    expect(packed.excluded(['world'])).toEqual(['north-korea', 'south-korea']);
+    expect(packed.excluded(['korea', 'asia-pacific'])).toEqual([]);
+    expect(packed.excluded([])).toEqual(['kim-jong-un', 'north-korea', 'south-korea']);
+  });
+
   it('answers briefs for known ids only', () => {
     expect(store.briefs(['north-korea', 'nobody'])).toEqual([{ id: 'north-korea', name: 'North Korea', type: 'country' }]);
   });

@@ -10,6 +10,8 @@ export interface CardStore {
   card(id: string): Card | null;
   briefs(ids: readonly string[]): EntityBrief[];
   search(query: string, limit?: number): SearchHit[];
+  /** Ids of the entities that belong to none of `packs`. */
+  excluded(packs: readonly string[]): string[];
   /** Events linked to any of `ids` (or among them), in date order. */
   timeline(ids: readonly string[], limit?: number): TimelineItem[];
   readonly size: number;
@@ -43,6 +45,10 @@ export function createCardStore(entities: readonly Entity[]): CardStore {
         const e = byId.get(id);
         return e ? [{ id, name: e.name, type: e.type, ...(e.role ? { role: e.role } : {}) }] : [];
       });
+    },
+    excluded(packs) {
+      const on = new Set(packs);
+      return entities.filter((e) => !e.packs.some((p) => on.has(p))).map((e) => e.id);
     },
     timeline(ids, limit = 16) {
       const items = new Map<string, TimelineItem>();

@@ -1,7 +1,7 @@
 /** The options page: where Backstory runs and how it marks. Every change is saved at once. */
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { ENTITY_TYPES } from '../kb/schema';
+import { ENTITY_TYPES, PACKS, type Pack } from '../kb/schema';
 import { DENSITIES, HOVER_DELAY_RANGE, MARK_STYLES, MOTION, THEMES, type Settings } from '../settings/defaults';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
@@ -15,6 +15,19 @@ const DENSITY_LABELS = { all: 'densityAll', 'first-per-block': 'densityFirstPerB
 const STYLE_LABELS = { underline: 'styleUnderline', background: 'styleBackground', 'hover-only': 'styleHoverOnly' } as const;
 const THEME_LABELS = { auto: 'themeAuto', light: 'themeLight', dark: 'themeDark' } as const;
 const MOTION_LABELS = { auto: 'motionAuto', reduce: 'motionReduce', full: 'motionFull' } as const;
+const PACK_LABELS = {
+  world: 'packWorld',
+  korea: 'packKorea',
+  'russia-ukraine': 'packRussiaUkraine',
+  'middle-east': 'packMiddleEast',
+  'us-politics': 'packUsPolitics',
+  europe: 'packEurope',
+  'asia-pacific': 'packAsiaPacific',
+  africa: 'packAfrica',
+  americas: 'packAmericas',
+  economy: 'packEconomy',
+  security: 'packSecurity',
+} as const satisfies Record<Pack, string>;
 
 export function Options(): JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -88,6 +101,23 @@ export function Options(): JSX.Element {
                 }
               />
               {typeLabel(type)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('optionsPacks')}</legend>
+          <p class="muted">{t('optionsPacksHelp')}</p>
+          {PACKS.map((pack) => (
+            <label class="row" key={pack}>
+              <input
+                type="checkbox"
+                name={`pack-${pack}`}
+                checked={settings.packs.includes(pack)}
+                onChange={(e) =>
+                  void update({ packs: e.currentTarget.checked ? [...settings.packs, pack] : settings.packs.filter((x) => x !== pack) })
+                }
+              />
+              {t(PACK_LABELS[pack])}
             </label>
           ))}
         </fieldset>

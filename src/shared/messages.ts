@@ -48,6 +48,8 @@ export interface TimelineItem {
 export interface WorkerProtocol {
   'card/get': { request: { id: string }; response: Card | null };
   'entities/brief': { request: { ids: string[] }; response: EntityBrief[] };
+  /** Entities none of whose packs is switched on: not to be marked. */
+  'kb/excluded': { request: { packs: string[] }; response: string[] };
   'kb/timeline': { request: { ids: string[]; limit?: number }; response: TimelineItem[] };
   'kb/search': { request: { query: string; limit?: number }; response: SearchHit[] };
   'site/status': { request: { url: string }; response: SiteStatus };

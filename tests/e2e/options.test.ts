@@ -173,6 +173,19 @@ describe('options', () => {
     await page.close();
   });
 
+  it('switches knowledge-base packs off and on, on an open page', async () => {
+    const page = await article();
+    const options = await ext.openPage('src/options/index.html');
+    // Kim Jong Un belongs to the Korea, world and security packs: all off, and he is no longer marked.
+    for (const pack of ['korea', 'world', 'security']) await options.locator(`input[name="pack-${pack}"]`).uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mention[data-entity="kim-jong-un"]').length === 0, undefined, poll);
+    expect(await count(page, 'backstory-mention[data-entity="united-states"]')).toBeGreaterThan(0);
+    await options.locator('input[name="pack-korea"]').check();
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mention[data-entity="kim-jong-un"]').length > 0, undefined, poll);
+    await options.close();
+    await page.close();
+  });
+
   it('mutes an entity from the card menu, and unmutes it from the options', async () => {
     const page = await article();
     await page.locator('backstory-mention[data-entity="kim-jong-un"]').first().click();

@@ -7,6 +7,7 @@ import { Annotator } from '../src/content/annotator';
 import { blockOf, elementVerdict, HEADLINE_SELECTOR } from '../src/content/dom-filter';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
 import { ENTITY_TYPES } from '../src/kb/schema';
+import { decodeBase64 } from '../src/content/decode-base64';
 
 /** The options the content script uses by default, with every type on. */
 const PREFS = { density: 'first-per-block' as const, types: [...ENTITY_TYPES], mutedEntities: [] as string[] };
@@ -55,14 +56,7 @@ type MarkConstructor = new (context: Element) => MarkInstance;
 
 const now = (): number => performance.now();
 
-export function decodeBase64(s: string): Uint8Array {
-  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-  if (native) return native(s);
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+export { decodeBase64 };
 
 /** The floor: visit every text node of the body and read its data, nothing else. */
 export function floor(): FloorResult {

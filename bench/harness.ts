@@ -4,15 +4,7 @@ import { routeOffline } from '../tests/support/offline-route';
 import type { TestServer } from '../tests/support/server';
 import type * as Bench from './entry';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS } from '../tests/support/chromium';
 
 export interface Harness {
   browser: Browser;

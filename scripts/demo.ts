@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../tests/support/chromium';
+import { CHROMIUM, extensionArgs } from '../tests/support/chromium';
 import { DIST_E2E } from '../tests/support/extension';
 import { startServer } from '../tests/support/server';
 
@@ -41,17 +41,7 @@ const context = await chromium.launchPersistentContext(profile, {
   headless,
   colorScheme: values.dark ? 'dark' : 'light',
   viewport: { width: 1100, height: 820 },
-  args: [
-    `--disable-extensions-except=${DIST_E2E}`,
-    `--load-extension=${DIST_E2E}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: extensionArgs(DIST_E2E),
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);

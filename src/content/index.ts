@@ -14,21 +14,13 @@ import type { Card, ContentProtocol, PageEntity } from '../shared/messages';
 import { sendToWorker } from '../shared/send';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { Annotator } from './annotator';
+import { decodeBase64 } from './decode-base64';
 import { CardHost } from './card-host';
 import { HEADLINE_SELECTOR, MENTION_TAG } from './dom-filter';
 import { HoverIntent } from './hover-intent';
 import { MarkStyles } from './mark-styles';
 
 const GUARD = Symbol.for('backstory.content');
-
-function decodeBase64(s: string): Uint8Array {
-  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-  if (native) return native(s);
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 /** Same-origin article frames are ours when the site is; cross-origin frames never are. */
 function frameAllowed(): boolean {

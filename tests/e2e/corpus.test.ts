@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from '../support/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 import { launchExtension, waitForAnnotation, type Extension } from '../support/extension';
 import { firstDifference } from '../support/first-difference';
 import { routeOffline } from '../support/offline-route';
@@ -20,7 +20,7 @@ const PAGES = run ? corpusPages() : [];
 /** Pages for the dynamic-insertion check: a small article, a huge page, a right-to-left one. */
 const DYNAMIC = ['nytimes-1.html', 'yahoo-1.html', 'rtl-1.html'];
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = CHROMIUM_ARGS;
 
 type Chrome = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
 

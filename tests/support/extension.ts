@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM } from './chromium';
+import { CHROMIUM, extensionArgs } from './chromium';
 import { ROOT } from './shared';
 
 export const DIST_E2E = join(ROOT, 'dist', 'e2e');
@@ -30,15 +30,7 @@ export async function launchExtension(opts: { colorScheme?: 'light' | 'dark'; di
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...extensionArgs(dist),
       ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
     ...(opts.lang ? { locale: opts.lang } : {}),

@@ -31,7 +31,7 @@ export function contentScriptIife(opts: { entry: string; target: string; content
       await build({
         configFile: false,
         logLevel: 'warn',
-        plugins: [backstoryKb(), noHtmlSinks()],
+        plugins: [backstoryKb({ reuse: true }), noHtmlSinks()],
         define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
         build: {
           outDir,

@@ -11,16 +11,19 @@ import { compileFromDisk, KB_DIR } from './kb-files';
 const CARDS = 'virtual:backstory/cards';
 const INDEX = 'virtual:backstory/match-index';
 
-export function backstoryKb(): Plugin {
-  let compiled: ReturnType<typeof compileFromDisk> | undefined;
-  const compile = (): ReturnType<typeof compileFromDisk> => (compiled ??= compileFromDisk());
+/** One compile per build: the content-script build runs inside the main one and reuses it. */
+let compiled: ReturnType<typeof compileFromDisk> | undefined;
+const compile = (): ReturnType<typeof compileFromDisk> => (compiled ??= compileFromDisk());
+
+/** `reuse`: take the knowledge base the enclosing build compiled instead of reading it again. */
+export function backstoryKb(opts: { reuse?: boolean } = {}): Plugin {
   return {
     name: 'backstory-kb',
     resolveId(id) {
       return id === CARDS || id === INDEX ? '\0' + id : undefined;
     },
     buildStart() {
-      compiled = undefined;
+      if (!opts.reuse) compiled = undefined;
       this.addWatchFile(KB_DIR);
       const { errors } = compile();
       if (errors.length > 0) this.error(`knowledge base:\n${errors.join('\n')}`);

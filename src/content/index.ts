@@ -42,7 +42,6 @@ class Page {
   private readonly host: CardHost;
   private readonly intent: HoverIntent<HTMLElement>;
   private pinned = false;
-  private settings: Settings | undefined;
 
   constructor() {
     this.host = new CardHost(document, (id) => this.card(id), {
@@ -101,15 +100,16 @@ class Page {
   }
 
   private apply(settings: Settings): void {
-    this.settings = settings;
     this.intent.setDelay(settings.hoverDelay);
     this.host.theme = settings.theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : settings.theme;
     this.host.reducedMotion = settings.motion === 'auto' ? matchMedia('(prefers-reduced-motion: reduce)').matches : settings.motion === 'reduce';
     const on = siteStatus(location.href, settings, builtInSites()).enabled;
     if (!on) return this.stop();
-    this.styles.apply(settings.markStyle);
-    if (this.annotator?.setPrefs(settings)) return;
-    // A type or entity was turned back on: start again from the restored page.
+    if (this.annotator?.setPrefs(settings)) {
+      this.styles.apply(settings.markStyle);
+      return;
+    }
+    // Not started yet, or a type or entity was turned back on: start from the restored page.
     this.stop();
     this.styles.apply(settings.markStyle);
     this.controller = new AbortController();
@@ -256,10 +256,6 @@ class Page {
 
   get annotating(): boolean {
     return this.annotator?.busy ?? false;
-  }
-
-  get enabled(): boolean {
-    return this.settings !== undefined && this.annotator !== undefined;
   }
 }
 

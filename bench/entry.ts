@@ -161,6 +161,8 @@ export async function backstory(base64: string, keep = false): Promise<Backstory
 
 export interface PhasesResult {
   decodeMs: number;
+  /** Of decodeMs: base64 to bytes; the rest is Matcher.fromBytes. */
+  base64Ms: number;
   /** The annotator's walk: the TreeWalker with its element filter, no matching. */
   walkMs: number;
   /** matcher.scan() of every text the walk keeps, plus each hit's block and headline lookups. */
@@ -176,7 +178,9 @@ export interface PhasesResult {
  */
 export function phases(base64: string): PhasesResult {
   const t0 = now();
-  const matcher = Matcher.fromBytes(decodeBase64(base64));
+  const bytes = decodeBase64(base64);
+  const tb = now();
+  const matcher = Matcher.fromBytes(bytes);
   const t1 = now();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
@@ -203,7 +207,7 @@ export function phases(base64: string): PhasesResult {
   const t3 = now();
   resolveMentions(units, matcher, { title: document.title });
   const t4 = now();
-  return { decodeMs: t1 - t0, walkMs: t2 - t1, scanMs: t3 - t2, resolveMs: t4 - t3, units: units.length, candidates };
+  return { decodeMs: t1 - t0, base64Ms: tb - t0, walkMs: t2 - t1, scanMs: t3 - t2, resolveMs: t4 - t3, units: units.length, candidates };
 }
 
 export interface MarkjsResult extends CountResult {

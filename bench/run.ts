@@ -203,6 +203,7 @@ async function main(): Promise<void> {
     /** Sums of the diagnostic breakdown (one extra load per page): where Backstory's time goes. */
     phasesMs: {
       decode: sum((r) => r.phases.decodeMs),
+      base64: sum((r) => r.phases.base64Ms),
       walk: sum((r) => r.phases.walkMs),
       scan: sum((r) => r.phases.scanMs),
       resolve: sum((r) => r.phases.resolveMs),
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
   console.log('\nTotals over', rows.length, 'pages (medians of', runs, 'fresh loads each):');
   console.log(`  backstory / floor   ${totals.backstoryOverFloor.toFixed(2)}×   (busy only: ${totals.backstoryBusyOverFloor.toFixed(2)}×; without the index decode: ${totals.backstoryWithoutDecodeOverFloor.toFixed(2)}×)   target ≤ 10×: ${targets.totalAtMost10xFloor ? 'MET' : 'NOT MET'}`);
   const p = totals.phasesMs;
-  console.log(`    where it goes (step by step, summed): decode ${p.decode.toFixed(0)} ms, walk ${p.walk.toFixed(0)} ms, scan ${p.scan.toFixed(0)} ms, resolve ${p.resolve.toFixed(0)} ms; floor ${floorSum.toFixed(0)} ms`);
+  console.log(`    where it goes (step by step, summed): decode ${p.decode.toFixed(0)} ms (base64 ${p.base64.toFixed(0)} ms), walk ${p.walk.toFixed(0)} ms, scan ${p.scan.toFixed(0)} ms, resolve ${p.resolve.toFixed(0)} ms; floor ${floorSum.toFixed(0)} ms`);
   if (totals.markjsOverFloor !== null) console.log(`  mark.js / floor     ${totals.markjsOverFloor.toFixed(0)}×   (${markjsRuns} run(s) per page; ${rows.filter((r) => r.markjsExtrapolated).length} page(s) extrapolated past the ${markjsBudgetMs} ms budget)`);
   console.log(`  regexp / floor      ${totals.regexpOverFloor.toFixed(2)}×   (backstory / regexp ${totals.backstoryOverRegexp.toFixed(3)}×)`);
   console.log(`  backstory faster than the regexp on ${totals.pagesBackstoryFasterThanRegexp}/${rows.length} pages (busy time: ${totals.pagesBackstoryBusyFasterThanRegexp}/${rows.length})   target every page: ${targets.fasterThanRegexpOnEveryPage ? 'MET' : 'NOT MET'}`);

@@ -1,12 +1,26 @@
 /**
- * One transition of the decoded automaton. Three kinds of state answer from complete
- * rows (the root, the word-start state, and the states one letter into a word, for the
- * low classes that hold Latin letters); the rest search their sorted edges and follow
- * failure links.
+ * One transition of the automaton. Three kinds of state answer from complete rows (the
+ * root, the word-start state, and the states one letter into a word, for the low classes
+ * that hold Latin letters); the rest search their sorted edges and follow failure links.
  */
-import type { DecodedIndex } from './index-decode';
+import type { StateArray } from './index-format';
 
-export function step(d: DecodedIndex, s: number, cls: number): number {
+/** The tables a transition reads (see index-format for each). */
+export interface Automaton {
+  firstChild: StateArray;
+  edgeClass: Uint16Array;
+  fail: StateArray;
+  sepClass: number;
+  rootNext: StateArray;
+  boundaryState: number;
+  boundaryNext: StateArray;
+  wordRows: StateArray;
+  wordRowFirst: number;
+  wordRowCount: number;
+  wordRowWidth: number;
+}
+
+export function step(d: Automaton, s: number, cls: number): number {
   const { firstChild, edgeClass, fail, sepClass } = d;
   for (;;) {
     if (s === 0) return d.rootNext[cls]!;

@@ -3,7 +3,9 @@ import type { Entity } from '../kb/schema';
 import { decodeAliasText, encodeAliasCase } from './alias-text-codec';
 import { buildMatchIndex } from './build-index';
 import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher } from './fixture-kb';
+import { decodeIndex } from './index-decode';
 import { FORMAT_VERSION, MAGIC } from './index-format';
+import { verifyIndex } from './index-verify';
 import { Matcher } from './matcher';
 import { foldAliasText, foldUnit, normalizeAliasText } from './normalize';
 
@@ -58,6 +60,30 @@ describe('buildMatchIndex / Matcher.fromBytes', () => {
     expect(m.entityType('nobody')).toBeUndefined();
   });
 
+  it('scans the same with 32-bit state numbers and offsets as with 16-bit ones', () => {
+    const narrow = fixtureMatcher();
+    const wideBytes = buildMatchIndex(FIXTURE_ENTITIES, { wideBytes: 4 });
+    expect(new DataView(wideBytes.buffer).getInt32(12, true)).toBe(4);
+    expect(wideBytes.length).toBeGreaterThan(fixtureIndex().length);
+    const wide = Matcher.fromBytes(wideBytes);
+    for (const text of CORPUS) expect(wide.scan(text)).toEqual(narrow.scan(text));
+  });
+
+  it('refuses to write an automaton whose tables are inconsistent', () => {
+    const d = decodeIndex(fixtureIndex().slice());
+    expect(() => verifyIndex(d)).not.toThrow();
+    // A failure link that points forward could loop the scan.
+    const loop = decodeIndex(fixtureIndex().slice());
+    loop.fail[5] = 9;
+    expect(() => verifyIndex(loop)).toThrow(/state 5 has a bad failure link/);
+    const stale = decodeIndex(fixtureIndex().slice());
+    stale.dict[stale.terminals[0]!] = 0;
+    expect(() => verifyIndex(stale)).toThrow(/derived tables/);
+    const dangling = decodeIndex(fixtureIndex().slice());
+    dangling.s.refList[0] = 0xffff;
+    expect(() => verifyIndex(dangling)).toThrow(/entity reference/);
+  });
+
   it('rejects bytes that are not an index of this version', () => {
     const bytes = fixtureIndex().slice();
     expect(() => Matcher.fromBytes(new Uint8Array(8))).toThrow(/truncated/);
@@ -78,7 +104,7 @@ describe('buildMatchIndex / Matcher.fromBytes', () => {
     expect(Matcher.fromBytes(buildMatchIndex([])).scan('anything at all')).toEqual([]);
   });
 
-  it('builds and scans a synthetic index of 8,000 aliases in a few hundred KB', () => {
+  it('builds and scans a synthetic index of 8,000 aliases, past the 16-bit state limit', () => {
     const syllables = ['ka', 'ri', 'mo', 'tan', 'sel', 'vo', 'lu', 'bra', 'zen', 'dor', 'fi', 'gha', 'nu', 'pe', 'ros', 'ti'];
     let seed = 1;
     const rnd = (n: number) => (seed = (seed * 48271) % 2147483647) % n; // MINSTD
@@ -93,7 +119,12 @@ describe('buildMatchIndex / Matcher.fromBytes', () => {
       entities.push(entity(`e${i}`, names[0]!, names.slice(1)));
     }
     const bytes = buildMatchIndex(entities);
-    expect(bytes.length).toBeLessThan(400 * 1024);
+    const states = decodeIndex(bytes).numStates;
+    expect(states).toBeGreaterThan(0xffff);
+    expect(new DataView(bytes.buffer).getInt32(12, true)).toBe(4);
+    expect(() => buildMatchIndex(entities, { wideBytes: 2 })).toThrow(/16-bit/);
+    // Four tables a state (firstChild, edgeClass, fail, dict) plus the alias table.
+    expect(bytes.length).toBeLessThan(states * 16 + 200 * 1024);
     const m = Matcher.fromBytes(bytes);
     expect(m.aliasCount).toBeGreaterThan(7500);
     const picked = [entities[3]!, entities[400]!, entities[799]!];

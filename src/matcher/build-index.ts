@@ -3,9 +3,11 @@ import { ENTITY_TYPES, type Entity } from '../kb/schema';
 import { collectRecords, type RecordAcc } from './alias-records';
 import { kindOf } from './char-kind';
 import { encodeAliasCase } from './alias-text-codec';
-import { RecFlag, SenseFlag, writeSections } from './index-format';
+import { decodeIndex } from './index-decode';
+import { prefixSums, RecFlag, SenseFlag, wideBytesFor, writeSections } from './index-format';
+import { layoutAutomaton } from './index-layout';
+import { verifyIndex } from './index-verify';
 import { aliasKey, buildTrie } from './trie-builder';
-import { encodeTrie } from './trie-codec';
 
 const enc = new TextEncoder();
 
@@ -28,10 +30,10 @@ class Tables {
   addRecord(r: RecordAcc): void {
     const senses = [...r.senses.values()].sort((a, b) => a.entity - b.entity);
     if (senses.length > 0xff) throw new Error(`match index: too many entities share "${r.text}"`);
+    if (r.text.length > 0xffff) throw new Error('match index: alias too long');
     this.recLen.push(r.text.length);
     const caseStart = this.recCase.length;
     encodeAliasCase(r.text, this.recCase);
-    if (this.recCase.length - caseStart > 0xffff) throw new Error('match index: alias too long');
     this.recCaseBytes.push(this.recCase.length - caseStart);
     const multiWord = /[ -]/.test(r.text); // normalized: separators are exactly these two
     this.recFlags.push((r.insensitive ? RecFlag.insensitive : 0) | (multiWord ? RecFlag.multiWord : 0));
@@ -57,14 +59,14 @@ class Tables {
       recLen: Uint16Array.from(this.recLen),
       recFlags: Uint8Array.from(this.recFlags),
       recEdge: Uint8Array.from(this.recEdge),
-      recCaseBytes: Uint16Array.from(this.recCaseBytes),
+      recCaseStart: prefixSums(this.recCaseBytes),
       recCase: Uint8Array.from(this.recCase),
-      recSenseCount: Uint8Array.from(this.recSenseCount),
+      recSenseStart: prefixSums(this.recSenseCount),
       senseEntity: Uint16Array.from(this.senseEntity),
       senseFlags: Uint8Array.from(this.senseFlags),
       senseLang: Uint8Array.from(this.senseLang),
+      senseRefStart: prefixSums(this.senseCtxCount.map((c, k) => c + this.senseAmbCount[k]!)),
       senseCtxCount: Uint8Array.from(this.senseCtxCount),
-      senseAmbCount: Uint8Array.from(this.senseAmbCount),
       refList: Uint16Array.from(this.refList),
       langs: enc.encode(this.langs.join('\n')),
     };
@@ -79,7 +81,12 @@ function edgeKinds(text: string): number {
   return kindOf(first) | (kindOf(text.codePointAt(lastAt)!) << 4);
 }
 
-export function buildMatchIndex(entities: Entity[]): Uint8Array {
+export interface BuildOptions {
+  /** Force the width of state numbers and offsets (tests); by default 16-bit while they fit. */
+  wideBytes?: 2 | 4;
+}
+
+export function buildMatchIndex(entities: Entity[], opts: BuildOptions = {}): Uint8Array {
   if (entities.length > 0xffff) throw new Error('match index: too many entities');
   const index = new Map<string, number>();
   entities.forEach((e, i) => index.set(e.id, i));
@@ -100,32 +107,52 @@ export function buildMatchIndex(entities: Entity[]): Uint8Array {
     .map((r, i) => ({ r, state: trie.terminalOf[keyOf[i]!]! }))
     .sort((a, b) => a.state - b.state || Number(a.r.insensitive) - Number(b.r.insensitive) || (a.r.text < b.r.text ? -1 : 1));
 
-  const termMask = new Uint8Array((trie.numStates + 7) >> 3);
+  const terminals: number[] = [];
   const termRecCount: number[] = [];
   const t = new Tables();
-  let lastState = -1;
   for (const { r, state } of order) {
-    if (state !== lastState) {
-      termMask[state >> 3]! |= 1 << (state & 7);
+    if (state !== terminals[terminals.length - 1]) {
+      terminals.push(state);
       termRecCount.push(0);
-      lastState = state;
     }
-    if (++termRecCount[termRecCount.length - 1]! > 0xff) throw new Error(`match index: too many spellings of "${r.text}"`);
+    termRecCount[termRecCount.length - 1]!++;
     t.addRecord(r);
   }
-  return writeSections({
-    meta: Int32Array.from([
-      trie.numStates, trie.numClasses, trie.sepClass, trie.boundaryClass, trie.firstGlueClass,
-      trie.glueOutsideClass, order.length, t.senseEntity.length, entities.length,
-    ]),
-    classRunStart: trie.classRunStart,
-    classRunClass: trie.classRunClass,
-    alphabet: trie.alphabet,
-    ...encodeTrie(trie),
-    termMask,
-    termRecCount: Uint8Array.from(termRecCount),
-    ...t.sections(),
-    entityTypes: Uint8Array.from(entities, (e) => Math.max(0, ENTITY_TYPES.indexOf(e.type))),
-    entityIds: enc.encode(entities.map((e) => e.id).join('\n')),
-  });
+  const layout = layoutAutomaton(trie, terminals);
+  const tables = t.sections();
+  // firstChild holds numStates itself; each offset table ends with its total.
+  const largest = Math.max(trie.numStates, order.length, t.recCase.length, t.senseEntity.length, t.refList.length);
+  const wideBytes = opts.wideBytes ?? wideBytesFor(largest);
+  if (wideBytes < wideBytesFor(largest)) throw new Error('match index: too many states or records for 16-bit tables');
+  const wide = (a: ArrayLike<number>) => (wideBytes === 2 ? Uint16Array.from(a) : Int32Array.from(a));
+  const bytes = writeSections(
+    {
+      meta: Int32Array.from([
+        trie.numStates, trie.numClasses, trie.sepClass, trie.boundaryClass, trie.firstGlueClass,
+        trie.glueOutsideClass, order.length, t.senseEntity.length, entities.length,
+        layout.boundaryState, layout.wordRowFirst, layout.wordRowCount, layout.wordRowWidth,
+      ]),
+      classRunStart: trie.classRunStart,
+      classRunClass: trie.classRunClass,
+      alphabet: trie.alphabet,
+      firstChild: wide(trie.firstChild),
+      edgeClass: trie.edgeClass,
+      fail: wide(trie.fail),
+      dict: wide(layout.dict),
+      rootNext: wide(layout.rootNext),
+      boundaryNext: wide(layout.boundaryNext),
+      wordRows: wide(layout.wordRows),
+      terminals: wide(terminals),
+      termRecStart: wide(prefixSums(termRecCount)),
+      ...tables,
+      recCaseStart: wide(tables.recCaseStart),
+      recSenseStart: wide(tables.recSenseStart),
+      senseRefStart: wide(tables.senseRefStart),
+      entityTypes: Uint8Array.from(entities, (e) => Math.max(0, ENTITY_TYPES.indexOf(e.type))),
+      entityIds: enc.encode(entities.map((e) => e.id).join('\n')),
+    },
+    wideBytes,
+  );
+  verifyIndex(decodeIndex(bytes));
+  return bytes;
 }

@@ -1,16 +1,20 @@
 /**
  * The binary layout of the match index: a header, a table of sections, and the
- * sections themselves, each 4-byte aligned so the matcher takes typed-array views over
- * the bytes instead of parsing anything. Little-endian, like every platform a browser
- * extension runs on. 32-bit sections are signed (all values < 2^31) because V8 keeps
- * Int32Array loads as small integers where Uint32Array loads may become doubles.
+ * sections themselves, each 4-byte aligned. The index holds the automaton and the alias
+ * table exactly as the scan reads them, so loading it on a page is a base64 decode and a
+ * few dozen typed-array views: no per-state or per-record pass, which on a cold page cost
+ * more than the whole scan. Every table is computed and checked at build time
+ * (index-layout, index-verify). Little-endian, like every platform a browser extension
+ * runs on.
  *
- * Most per-state and per-record facts are sparse or tiny, so they are stored as bitmaps,
- * small counts and deltas; the matcher expands them in a few linear passes (index-decode).
+ * State numbers and table offsets ("wide" sections) are 16-bit while every one of them
+ * fits, and 32-bit beyond; one index uses one width throughout, so the scan's reads stay
+ * monomorphic. 32-bit sections are signed (all values < 2^31) because V8 keeps Int32Array loads as
+ * small integers where Uint32Array loads may become doubles.
  */
 
 export const MAGIC = 0x584d5342; // "BSMX" read as a little-endian u32
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** Class ids beyond the alphabet: 0 = non-word unit in no alias; TRANSPARENT = skipped. */
 export const NO_CLASS = 0;
@@ -30,78 +34,115 @@ export const Meta = {
   numRecords: 6,
   numSenses: 7,
   numEntities: 8,
-  length: 9,
+  boundaryState: 9,
+  wordRowFirst: 10,
+  wordRowCount: 11,
+  wordRowWidth: 12,
+  length: 13,
 } as const;
 
-const SECTION_TYPES = {
-  meta: Int32Array,
+/** A state-number or offset array: Uint16Array or Int32Array, chosen per index by its size. */
+export type StateArray = Uint16Array | Int32Array;
+
+type Kind = 'u8' | 'u16' | 'i32' | 'wide';
+
+const SECTION_KINDS = {
+  meta: 'i32',
   /** The class table as runs: units runStart[i] .. runStart[i+1]-1 all have class runClass[i]. */
-  classRunStart: Uint16Array,
-  classRunClass: Uint16Array,
+  classRunStart: 'u16',
+  classRunClass: 'u16',
   /** The folded unit each class stands for (0 for the BOUNDARY symbol and unmatched word units). */
-  alphabet: Uint16Array,
-  /** The automaton, about two bytes a state: see trie-codec. */
-  childMask: Uint8Array,
-  childCounts: Uint8Array,
-  childOverflow: Int32Array,
-  edgeCode: Uint8Array,
-  edgeOverflow: Uint16Array,
-  failMask: Uint8Array,
-  failCodes: Uint8Array,
-  failOverflow: Int32Array,
-  /** Bit per state: ends at least one alias; termRecCount gives how many records, in state order. */
-  termMask: Uint8Array,
-  termRecCount: Uint8Array,
+  alphabet: 'u16',
+  /**
+   * The automaton, states in breadth-first order with each state's children contiguous and
+   * sorted by class: state s's edges are firstChild[s] .. firstChild[s+1]-1, and edgeClass[t]
+   * is the class of the edge into t (see trie-builder).
+   */
+  firstChild: 'wide',
+  edgeClass: 'u16',
+  fail: 'wide',
+  /**
+   * For the nearest state on the failure chain (itself included) that ends an alias:
+   * its rank among terminal states + 1; 0 if there is none.
+   */
+  dict: 'wide',
+  /** Complete transition rows for the two states every word passes: the root and root+BOUNDARY. */
+  rootNext: 'wide',
+  boundaryNext: 'wide',
+  /** Complete rows, over classes below wordRowWidth, for the states one letter into a word. */
+  wordRows: 'wide',
+  /** Terminal states ascending; terminal g owns records termRecStart[g] .. termRecStart[g+1]-1. */
+  terminals: 'wide',
+  termRecStart: 'wide',
   /** Per record (records are in terminal-state order). */
-  recLen: Uint16Array,
-  recFlags: Uint8Array,
+  recLen: 'u16',
+  recFlags: 'u8',
   /** Kind (see char-kind) of the alias's first code point | kind of its last << 4. */
-  recEdge: Uint8Array,
-  /** How the written alias differs from its fold: see alias-text-codec. */
-  recCaseBytes: Uint16Array,
-  recCase: Uint8Array,
-  recSenseCount: Uint8Array,
-  /** Per sense (senses are in record order). */
-  senseEntity: Uint16Array,
-  senseFlags: Uint8Array,
-  senseLang: Uint8Array,
-  senseCtxCount: Uint8Array,
-  senseAmbCount: Uint8Array,
-  /** Entity indexes: each sense's needsContext, then its ambiguousWith. */
-  refList: Uint16Array,
-  entityTypes: Uint8Array,
+  recEdge: 'u8',
+  /** Record r's case bytes (see alias-text-codec) are recCase[recCaseStart[r] .. recCaseStart[r+1]]. */
+  recCaseStart: 'wide',
+  recCase: 'u8',
+  /** Record r's senses are recSenseStart[r] .. recSenseStart[r+1]-1. */
+  recSenseStart: 'wide',
+  /** Per sense. */
+  senseEntity: 'u16',
+  senseFlags: 'u8',
+  senseLang: 'u8',
+  /** Sense k's needsContext refs are refList[senseRefStart[k] ..] (senseCtxCount[k] of them), its ambiguousWith refs after them. */
+  senseRefStart: 'wide',
+  senseCtxCount: 'u8',
+  /** Entity indexes. */
+  refList: 'u16',
+  entityTypes: 'u8',
   /** UTF-8, joined by "\n". */
-  entityIds: Uint8Array,
-  langs: Uint8Array,
-} as const;
+  entityIds: 'u8',
+  langs: 'u8',
+} as const satisfies Record<string, Kind>;
 
-type SectionTypes = typeof SECTION_TYPES;
-export type SectionName = keyof SectionTypes;
-type ViewOf<C> = C extends Uint8ArrayConstructor ? Uint8Array : C extends Uint16ArrayConstructor ? Uint16Array : Int32Array;
-export type Sections = { [K in SectionName]: ViewOf<SectionTypes[K]> };
+type SectionKinds = typeof SECTION_KINDS;
+export type SectionName = keyof SectionKinds;
+type ViewOf<K extends Kind> = K extends 'u8' ? Uint8Array : K extends 'u16' ? Uint16Array : K extends 'i32' ? Int32Array : StateArray;
+export type Sections = { [K in SectionName]: ViewOf<SectionKinds[K]> };
 
-const NAMES = Object.keys(SECTION_TYPES) as SectionName[];
-const HEADER_WORDS = 3 + 2 * NAMES.length;
+const NAMES = Object.keys(SECTION_KINDS) as SectionName[];
+/** magic, version, section count, bytes per element of the wide sections, then (offset, length) per section. */
+const HEADER_WORDS = 4 + 2 * NAMES.length;
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
-export function writeSections(sections: Sections): Uint8Array {
+type ViewCtor = new (buffer: ArrayBufferLike, offset: number, length: number) => Uint8Array | Uint16Array | Int32Array;
+
+function ctorOf(kind: Kind, wideBytes: number): ViewCtor & { BYTES_PER_ELEMENT: number } {
+  if (kind === 'wide') return wideBytes === 2 ? Uint16Array : Int32Array;
+  return kind === 'u8' ? Uint8Array : kind === 'u16' ? Uint16Array : Int32Array;
+}
+
+/** The width of the wide sections, given the largest value they hold. */
+export function wideBytesFor(largest: number): 2 | 4 {
+  return largest <= 0xffff ? 2 : 4;
+}
+
+export function writeSections(sections: Sections, wideBytes: 2 | 4): Uint8Array {
   let size = HEADER_WORDS * 4;
   const offsets: number[] = [];
   for (const name of NAMES) {
+    const arr = sections[name];
+    const want = ctorOf(SECTION_KINDS[name], wideBytes);
+    if (!(arr instanceof want)) throw new Error(`match index: section ${name} is not a ${want.name}`);
     offsets.push(size);
-    size = align4(size + sections[name].byteLength);
+    size = align4(size + arr.byteLength);
   }
   const out = new Uint8Array(size);
   const header = new Int32Array(out.buffer, 0, HEADER_WORDS);
   header[0] = MAGIC;
   header[1] = FORMAT_VERSION;
   header[2] = NAMES.length;
+  header[3] = wideBytes;
   NAMES.forEach((name, i) => {
     const arr = sections[name];
     const at = offsets[i]!;
-    header[3 + 2 * i] = at;
-    header[4 + 2 * i] = arr.length;
+    header[4 + 2 * i] = at;
+    header[5 + 2 * i] = arr.length;
     out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
   });
   return out;
@@ -110,37 +151,26 @@ export function writeSections(sections: Sections): Uint8Array {
 export function readSections(input: Uint8Array): Sections {
   // Typed-array views need aligned offsets; a copy is the rare fallback (e.g. a pooled Node Buffer).
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  if (bytes.byteLength < 16) throw new Error('match index: truncated header');
+  const head = new Int32Array(bytes.buffer, bytes.byteOffset, 4);
+  if (head[0] !== MAGIC) throw new Error('match index: bad magic (not an index, or a big-endian host)');
+  if (head[1] !== FORMAT_VERSION) throw new Error(`match index: version ${head[1]}, expected ${FORMAT_VERSION}`);
+  if (head[2] !== NAMES.length) throw new Error('match index: section count mismatch');
+  const wideBytes = head[3]!;
+  if (wideBytes !== 2 && wideBytes !== 4) throw new Error('match index: bad section width');
   if (bytes.byteLength < HEADER_WORDS * 4) throw new Error('match index: truncated header');
   const header = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
-  if (header[0] !== MAGIC) throw new Error('match index: bad magic (not an index, or a big-endian host)');
-  if (header[1] !== FORMAT_VERSION) throw new Error(`match index: version ${header[1]}, expected ${FORMAT_VERSION}`);
-  if (header[2] !== NAMES.length) throw new Error('match index: section count mismatch');
   const result: Partial<Record<SectionName, unknown>> = {};
   NAMES.forEach((name, i) => {
-    const Ctor = SECTION_TYPES[name];
-    const at = header[3 + 2 * i]!;
-    const length = header[4 + 2 * i]!;
-    if (at < 0 || length < 0 || at + length * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) {
+    const Ctor = ctorOf(SECTION_KINDS[name], wideBytes);
+    const at = header[4 + 2 * i]!;
+    const length = header[5 + 2 * i]!;
+    if (at < 0 || at % 4 !== 0 || length < 0 || at + length * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) {
       throw new Error(`match index: section ${name} out of range`);
     }
-    const View = Ctor as unknown as new (buffer: ArrayBufferLike, offset: number, length: number) => unknown;
-    result[name] = new View(bytes.buffer, bytes.byteOffset + at, length);
+    result[name] = new Ctor(bytes.buffer, bytes.byteOffset + at, length);
   });
   return result as Sections;
-}
-
-/** Calls `each(i, rank)` for every set bit i of `mask` below `n`, rank counting from 0. */
-export function forEachSetBit(mask: Uint8Array, n: number, each: (i: number, rank: number) => void): void {
-  let rank = 0;
-  for (let byte = 0; byte < mask.length; byte++) {
-    let bits = mask[byte]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      const i = (byte << 3) + (31 - Math.clz32(low));
-      if (i < n) each(i, rank++);
-      bits ^= low;
-    }
-  }
 }
 
 /** Start offsets from counts: out[i] = counts[0] + ... + counts[i-1], out[n] = total. */

@@ -10,7 +10,7 @@ import { decodeAliasText } from './alias-text-codec';
 import * as automaton from './automaton';
 import * as checks from './hit-checks';
 import { decodeIndex, type DecodedIndex } from './index-decode';
-import { RecFlag, TRANSPARENT_CLASS } from './index-format';
+import { RecFlag, TRANSPARENT_CLASS, type StateArray } from './index-format';
 import { selectLeftmostLongest } from './select';
 import type { AliasInfo, Candidate } from './types';
 
@@ -25,7 +25,7 @@ const MULTI_WORD = RecFlag.multiWord;
 const decoder = new TextDecoder();
 
 /** The state whose children include `t`: the last s with firstChild[s] <= t. */
-function parentOf(firstChild: Int32Array, t: number): number {
+function parentOf(firstChild: StateArray, t: number): number {
   let lo = 0;
   let hi = firstChild.length - 2;
   while (lo < hi) {
@@ -42,13 +42,12 @@ export class Matcher {
   private readonly uppers: (string | null | undefined)[];
   private readonly entityLists: (readonly string[] | undefined)[];
   private readonly infos: (AliasInfo | undefined)[];
-  private readonly idIndex = new Map<string, number>();
+  private idIndex: Map<string, number> | undefined;
   private langs: string[] | undefined;
   /** Reused hit buffer: (start, end, record) triples. */
   private hits = new Int32Array(96);
 
   private constructor(private readonly d: DecodedIndex) {
-    d.entityIds.forEach((id, i) => this.idIndex.set(id, i));
     const n = d.s.recLen.length;
     this.texts = new Array<string | undefined>(n).fill(undefined);
     this.uppers = new Array<string | null | undefined>(n).fill(undefined);
@@ -70,6 +69,7 @@ export class Matcher {
   }
 
   entityType(id: string): EntityType | undefined {
+    this.idIndex ??= new Map(this.d.entityIds.map((e, i) => [e, i]));
     const i = this.idIndex.get(id);
     return i === undefined ? undefined : ENTITY_TYPES[this.d.s.entityTypes[i]!];
   }
@@ -116,7 +116,7 @@ export class Matcher {
   private collect(text: string, last: number, state: number, nh: number): number {
     const { terminals, termRecStart, dict, fail, classOf, sepClass } = this.d;
     const { recLen, recFlags, recEdge } = this.d.s;
-    for (let rank = dict[state]!; rank !== 0; rank = dict[fail[terminals[rank - 1]!]!]!) {
+    for (let rank = dict[state]!; rank > 0; rank = dict[fail[terminals[rank - 1]!]!]!) {
       const g = rank - 1;
       for (let r = termRecStart[g]!, rEnd = termRecStart[g + 1]!; r < rEnd; r++) {
         const start = hitStart(text, classOf, sepClass, last, recLen[r]!);

@@ -11,8 +11,8 @@
  * Layout: states are numbered breadth-first with each state's children contiguous and
  * sorted by class, so a state's edges are the slice firstChild[s] .. firstChild[s+1] of
  * `edgeClass` (the class of each state's incoming edge). BFS order also guarantees
- * fail[s] < s, which lets the matcher derive output links in one pass. trie-codec
- * stores these arrays compactly.
+ * fail[s] < s, which lets index-layout derive output links in one pass. index-format
+ * stores these arrays as they are, for the page to read in place.
  */
 import { Kind, kindOf } from './char-kind';
 import { NO_CLASS, TRANSPARENT_CLASS } from './index-format';

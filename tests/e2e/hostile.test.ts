@@ -469,12 +469,8 @@ describe('hostile pages', () => {
 
         o = await open(url);
         await o.world.run(keepParsedReference, 'text/html');
-        // The parser makes one text node of it (read from the fresh parse: our pass may be done already).
-        const nodes = await o.world.run(async () => {
-          const src = await (await fetch(location.href)).text();
-          return new DOMParser().parseFromString(src, 'text/html').getElementById('huge')?.childNodes.length;
-        });
-        expect(nodes).toBe(1);
+        // One text node, as the page's own script left it before we ran.
+        expect(await o.world.run(() => document.documentElement.dataset.hugeNodes)).toBe('1');
         await waitForQuiet(o.world, 60_000);
         const span = await o.world.run(annotationSpan);
         const inHuge = await o.world.run(() => document.querySelectorAll('#huge backstory-mention').length);
@@ -490,7 +486,10 @@ describe('hostile pages', () => {
         if (marked) expect(inHuge).toBeGreaterThan(mb * 50);
         else expect(inHuge).toBe(0);
         expect(await o.world.run(() => document.querySelector('#after backstory-mention')?.getAttribute('data-entity'))).toBe('seoul');
-        expect(longest, 'longest main-thread task during our annotation (ms)').toBeLessThan(200);
+        // Against the page's own load of the same paragraph in this run, not a wall-clock bound:
+        // re-laying out the split paragraph must cost less than the page's own worst task.
+        const ownLongest = Math.max(0, ...own.map((t) => t.duration));
+        expect(longest, `longest task during our annotation (${longest} ms) vs the page's own longest (${ownLongest} ms)`).toBeLessThan(ownLongest);
         await checkStatic(o);
         // Turning off merged the pieces back into the one text node (or there were none).
         expect(await o.world.run(() => document.getElementById('huge')?.childNodes.length)).toBe(1);

@@ -254,10 +254,15 @@ export async function markjs(aliases: readonly string[], chunk: number, budgetMs
 /** Escapes syntax characters only: the 'u' flag rejects needless escapes such as \-. */
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** One combined RegExp of every alias, longest first, compiled here and run over every text node. */
-export function regexp(aliases: readonly string[]): CountResult {
+/**
+ * One combined RegExp of every alias, longest first, run over every text node. `fresh` gives
+ * its source a unique extra alternative that no text contains, so it is compiled here, on the
+ * page, as the issue asks; otherwise V8 may serve the compilation an earlier load cached.
+ */
+export function regexp(aliases: readonly string[], fresh = true): CountResult {
   const t0 = now();
-  const alternation = [...aliases].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  let alternation = [...aliases].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  if (fresh) alternation += `|\\uFFFF${Math.random().toString(36).slice(2)}\\uFFFF`;
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation})(?![\\p{L}\\p{N}_])`, 'gu');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let matches = 0;

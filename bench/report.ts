@@ -12,10 +12,10 @@ export interface Row {
   backstoryBusyMs: number;
   decodeMs: number;
   markjsMs: number | null;
+  /** The RegExp compiled on the page (a unique source each run). */
   regexpMs: number;
-  /** The first run of each in the page's new tab: cold, before V8 caches the compiled RegExp. */
-  backstoryFirstMs: number;
-  regexpFirstMs: number;
+  /** The same RegExp when V8 may reuse a compilation an earlier load cached. */
+  regexpCachedMs: number;
   /** The longest synchronous slice of Backstory's pass, and the longest 'longtask' entry, over all runs. */
   longestSliceMs: number;
   longestSliceMedianMs: number;

@@ -17,7 +17,8 @@ export interface DecodedIndex extends Automaton {
   glueOutsideClass: number;
   /** Text unit -> class. */
   classOf: Uint16Array;
-  dict: StateArray;
+  outMask: Uint8Array;
+  termMask: Uint8Array;
   terminals: StateArray;
   termRecStart: StateArray;
   recCaseStart: StateArray;
@@ -45,7 +46,8 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     firstChild: s.firstChild,
     edgeClass: s.edgeClass,
     fail: s.fail,
-    dict: s.dict,
+    outMask: s.outMask,
+    termMask: s.termMask,
     rootNext: s.rootNext,
     boundaryState: meta(Meta.boundaryState),
     boundaryNext: s.boundaryNext,
@@ -77,7 +79,8 @@ function checkShape(d: DecodedIndex): void {
     d.firstChild[n] === n &&
     d.edgeClass.length === n &&
     d.fail.length === n &&
-    d.dict.length === n &&
+    d.outMask.length === (n + 7) >> 3 &&
+    d.termMask.length === (n + 7) >> 3 &&
     d.rootNext.length === numClasses + 1 &&
     d.boundaryNext.length === numClasses + 1 &&
     d.boundaryState >= 0 && d.boundaryState < n &&

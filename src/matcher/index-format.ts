@@ -61,17 +61,16 @@ const SECTION_KINDS = {
   firstChild: 'wide',
   edgeClass: 'u16',
   fail: 'wide',
-  /**
-   * For the nearest state on the failure chain (itself included) that ends an alias:
-   * its rank among terminal states + 1; 0 if there is none.
-   */
-  dict: 'wide',
+  /** Bit per state: some state on its failure chain (itself included) ends an alias. */
+  outMask: 'u8',
+  /** Bit per state: the state itself ends an alias. */
+  termMask: 'u8',
   /** Complete transition rows for the two states every word passes: the root and root+BOUNDARY. */
   rootNext: 'wide',
   boundaryNext: 'wide',
   /** Complete rows, over classes below wordRowWidth, for the states one letter into a word. */
   wordRows: 'wide',
-  /** Terminal states ascending; terminal g owns records termRecStart[g] .. termRecStart[g+1]-1. */
+  /** Terminal states ascending (a state's rank is found by binary search); terminal g owns records termRecStart[g] .. termRecStart[g+1]-1. */
   terminals: 'wide',
   termRecStart: 'wide',
   /** Per record (records are in terminal-state order). */
@@ -171,6 +170,13 @@ export function readSections(input: Uint8Array): Sections {
     result[name] = new Ctor(bytes.buffer, bytes.byteOffset + at, length);
   });
   return result as Sections;
+}
+
+/** A bitmap of `n` bits with the given ones set. */
+export function bitmap(n: number, ones: Iterable<number>): Uint8Array {
+  const out = new Uint8Array((n + 7) >> 3);
+  for (const i of ones) out[i >> 3]! |= 1 << (i & 7);
+  return out;
 }
 
 /** Start offsets from counts: out[i] = counts[0] + ... + counts[i-1], out[n] = total. */

@@ -1,9 +1,10 @@
 /**
  * Build time: the tables the scan reads besides the bare trie, computed once here instead
- * of on every page: output links (dict) and complete transition rows for the states every
- * word passes through.
+ * of on every page: which states have output on their failure chain, and complete
+ * transition rows for the states every word passes through.
  */
 import { step, type Automaton } from './automaton';
+import { bitmap } from './index-format';
 
 /** Classes past the non-word ones given complete rows one letter into a word: digits and Latin letters. */
 const WORD_ROW_CLASSES = 48;
@@ -20,7 +21,11 @@ export interface TrieTables {
 }
 
 export interface Layout extends Automaton {
+  /** Per state: rank + 1 of the nearest terminal on its failure chain (itself included), 0 if none. */
   dict: Int32Array;
+  /** dict as the index stores it: a bit per state with dict > 0, and a bit per terminal. */
+  outMask: Uint8Array;
+  termMask: Uint8Array;
   rootNext: Int32Array;
   boundaryNext: Int32Array;
   wordRows: Int32Array;
@@ -42,8 +47,11 @@ export function layoutAutomaton(trie: TrieTables, terminals: ArrayLike<number>):
   if (boundaryState !== 0) {
     for (let t = firstChild[boundaryState]!, end = firstChild[boundaryState + 1]!; t < end; t++) boundaryNext[edgeClass[t]!] = t;
   }
+  const outStates: number[] = [];
+  dict.forEach((v, st) => { if (v > 0) outStates.push(st); });
   const layout: Layout = {
     firstChild, edgeClass, fail, sepClass: trie.sepClass, dict, rootNext, boundaryState, boundaryNext,
+    outMask: bitmap(numStates, outStates), termMask: bitmap(numStates, Array.from(terminals)),
     wordRows: new Int32Array(0), wordRowFirst: 0, wordRowCount: 0, wordRowWidth: 0,
   };
   if (boundaryState === 0) return layout;

@@ -76,7 +76,7 @@ export class Matcher {
 
   scan(text: string): Candidate[] {
     const d = this.d;
-    const { classOf, dict, boundaryClass, firstGlueClass, glueOutsideClass } = d;
+    const { classOf, outMask, boundaryClass, firstGlueClass, glueOutsideClass } = d;
     const n = text.length;
     let nh = 0;
     let s = 0;
@@ -99,7 +99,7 @@ export class Matcher {
         if (cls === glueOutsideClass) { s = 0; continue; }
       }
       s = step(d, s, cls);
-      if (dict[s] === 0) continue;
+      if ((outMask[s >> 3]! & (1 << (s & 7))) === 0) continue;
       // An ASCII letter or digit right after a word character: every alias ending here is
       // the start of a longer word ("th" in "the", "Iran" in "Iranian"). Reject them all.
       // (Not after Hangul and beyond, where boundaryOk has its own say.)
@@ -114,10 +114,12 @@ export class Matcher {
 
   /** Checks every alias ending at `last` and appends the ones that pass to the hit buffer. */
   private collect(text: string, last: number, state: number, nh: number): number {
-    const { terminals, termRecStart, dict, fail, classOf, sepClass } = this.d;
+    const { termRecStart, outMask, termMask, fail, classOf, sepClass } = this.d;
     const { recLen, recFlags, recEdge } = this.d.s;
-    for (let rank = dict[state]!; rank > 0; rank = dict[fail[terminals[rank - 1]!]!]!) {
-      const g = rank - 1;
+    // Every terminal on the failure chain from `state`; outMask says whether any is left.
+    for (let x = state; x > 0 && (outMask[x >> 3]! & (1 << (x & 7))) !== 0; x = fail[x]!) {
+      if ((termMask[x >> 3]! & (1 << (x & 7))) === 0) continue;
+      const g = this.terminalRank(x);
       for (let r = termRecStart[g]!, rEnd = termRecStart[g + 1]!; r < rEnd; r++) {
         const start = hitStart(text, classOf, sepClass, last, recLen[r]!);
         // Case first: it rejects "us" for "US" at the first letter.
@@ -136,6 +138,19 @@ export class Matcher {
       }
     }
     return nh;
+  }
+
+  /** The index of terminal state `x` in the ascending terminal list. */
+  private terminalRank(x: number): number {
+    const { terminals } = this.d;
+    let lo = 0;
+    let hi = terminals.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terminals[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** 'exact' case: the alias as written, or for multi-word aliases its ALL-CAPS form. */

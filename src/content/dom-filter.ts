@@ -32,6 +32,8 @@ export function elementVerdict(el: Element): Verdict {
   if (el.namespaceURI !== XHTML) return 'skip';
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return 'skip';
+  // Most elements around article text (p, span, em, li) carry no attributes at all.
+  if (!el.hasAttributes()) return 'enter';
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return 'skip';
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return 'skip';

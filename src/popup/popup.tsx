@@ -1,44 +1,23 @@
 /** The toolbar popup: the site switch and the entities found on the page. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { JSX } from 'preact';
 import type { EntityType } from '../kb/schema';
 import type { Settings } from '../settings/defaults';
 import type { Card, EntityBrief, PageEntity } from '../shared/messages';
-import { sendToTab, sendToWorker } from '../shared/send';
+import { sendToTab, sendToWorkerPatiently } from '../shared/send';
 import { loadSettings, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
 import { builtInSites } from '../sites/default-sites';
 import { isWebUrl, sitePatterns, siteStatus, type SiteStatus } from '../sites/site-rules';
 import { CardView, typeLabel } from '../ui/card';
 import { targetTab, type TargetTab } from './active-tab';
+import { PageReader, retryDelay, settled, type PageState } from './page-state';
 import { Search } from './search';
 import { PageTimeline } from './timeline';
 import { t } from '../shared/i18n';
 
-type PageState =
-  | { kind: 'loading' }
-  | { kind: 'unsupported' }
-  | { kind: 'no-script' }
-  | { kind: 'ready'; entities: (PageEntity & EntityBrief)[]; annotating: boolean };
-
 const TYPE_ORDER: EntityType[] = ['person', 'country', 'organization', 'event', 'place', 'concept'];
-
-async function readPage(tab: TargetTab): Promise<PageState> {
-  try {
-    const page = await sendToTab(tab.id, 'page/entities', {});
-    const briefs = await sendToWorker('entities/brief', { ids: page.entities.map((e) => e.id) });
-    const byId = new Map(briefs.map((b) => [b.id, b]));
-    const entities = page.entities.flatMap((e) => {
-      const b = byId.get(e.id);
-      return b ? [{ ...e, ...b }] : [];
-    });
-    return { kind: 'ready', entities, annotating: page.annotating };
-  } catch {
-    // No content script answered: the page predates the extension or cannot be scripted.
-    return { kind: 'no-script' };
-  }
-}
 
 export function Popup(): JSX.Element {
   const [tab, setTab] = useState<TargetTab | null>(null);
@@ -46,44 +25,62 @@ export function Popup(): JSX.Element {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [card, setCard] = useState<Card[]>([]);
   const [searching, setSearching] = useState(false);
+  const reader = useMemo(() => new PageReader(setPage, setTab), []);
 
   useEffect(() => {
     void (async () => {
       const settingsLoaded = loadSettings();
       const t = await targetTab();
+      setTab(t);
       // Ask the page while the settings load: the popup should be ready in one round trip.
-      const pageRead = t && isWebUrl(t.url) ? readPage(t) : null;
+      if (t && isWebUrl(t.url)) void reader.read(t);
+      else setPage({ kind: 'unsupported' });
       const s = await settingsLoaded;
       applyTheme(s.theme);
-      setTab(t);
       setSettings(s);
-      setPage(pageRead ? await pageRead : { kind: 'unsupported' });
     })();
+    return () => reader.cancel();
   }, []);
+
+  // While the page is loading, being read or the worker is starting, read again until it settles.
+  useEffect(() => {
+    if (!tab || !settings || !siteStatus(tab.url, settings, builtInSites()).enabled) return;
+    const delay = retryDelay(page);
+    if (delay === null) return;
+    const timer = setTimeout(() => void reader.read(tab), delay);
+    return () => clearTimeout(timer);
+  }, [page, tab, settings]);
 
   useEffect(() => {
     // Lets the UI benchmark measure how long the popup takes to show the page's entities.
-    if (page.kind !== 'loading') performance.mark('backstory:popup-ready');
-  }, [page.kind]);
+    if (settled(page) && performance.getEntriesByName('backstory:popup-ready').length === 0) performance.mark('backstory:popup-ready');
+  }, [page]);
 
   if (!settings) return <main class="popup" aria-busy="true"><p class="muted">{t('popupLoading')}</p></main>;
   const status: SiteStatus = tab ? siteStatus(tab.url, settings, builtInSites()) : { enabled: false, reason: 'unsupported', site: '' };
 
   const toggleSite = async (): Promise<void> => {
+    if (!tab) return;
     const next = structuredClone(settings);
     if (status.reason === 'not-listed') {
+      // No pass can have run there before; and nothing may be awaited before the permission request.
+      reader.expectFirstPass();
       // Turning on a site that is not on the list asks for its permission right now, in this click.
-      if (!tab || !(await enableSite(tab, status.site))) return;
+      if (!(await enableSite(tab, status.site))) return;
       next.addedSites = [...next.addedSites, status.site];
     } else if (status.enabled) next.disabledSites = [...next.disabledSites, status.site];
-    else next.disabledSites = next.disabledSites.filter((s) => s !== status.site);
+    else {
+      await reader.restarting(tab);
+      next.disabledSites = next.disabledSites.filter((s) => s !== status.site);
+    }
     await saveSettings(next);
     setSettings(next);
-    if (tab) setTimeout(() => void readPage(tab).then(setPage), 400);
+    // The page follows the new settings by itself; the popup reads it until it has.
+    void reader.read(tab);
   };
 
   const openCard = async (id: string, push = false): Promise<void> => {
-    const c = await sendToWorker('card/get', { id });
+    const c = await sendToWorkerPatiently('card/get', { id }).catch(() => null);
     if (c) setCard((stack) => (push ? [...stack, c] : [c]));
   };
 
@@ -137,15 +134,17 @@ function SiteSwitch({ status, onToggle }: { status: SiteStatus; onToggle: () => 
 
 function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab | null; onOpen: (id: string) => void }): JSX.Element {
   const { page, status, tab } = props;
-  if (page.kind === 'loading') return <p class="state" aria-live="polite">{t('popupReading')}</p>;
-  if (page.kind === 'unsupported') return <p class="state">{t('popupUnsupported')}</p>;
-  if (status.reason === 'extension-off') return <p class="state">{t('popupExtensionOff')}</p>;
-  if (status.reason === 'not-listed') return <p class="state">{t('popupNotListed', status.site)}</p>;
-  if (!status.enabled) return <p class="state">{t('popupSiteOff', status.site)}</p>;
-  if (page.kind === 'no-script') return <p class="state">{t('popupNoScript')}</p>;
-  if (page.entities.length === 0) {
-    return <p class="state">{page.annotating ? t('popupStillReading') : t('popupNothing')}</p>;
-  }
+  // What the settings and the address already say needs no answer from the page.
+  if (page.kind === 'unsupported' || status.reason === 'unsupported') return <p class="state" role="status">{t('popupUnsupported')}</p>;
+  if (status.reason === 'extension-off') return <p class="state" role="status">{t('popupExtensionOff')}</p>;
+  if (status.reason === 'not-listed') return <p class="state" role="status">{t('popupNotListed', status.site)}</p>;
+  if (!status.enabled) return <p class="state" role="status">{t('popupSiteOff', status.site)}</p>;
+  if (page.kind === 'loading') return <p class="state" role="status">{t('popupReading')}</p>;
+  if (page.kind === 'page-loading') return <p class="state" role="status">{t('popupPageLoading')}</p>;
+  if (page.kind === 'waking') return <p class="state" role="status">{t('popupWorkerStarting')}</p>;
+  if (page.kind === 'worker-down') return <p class="state" role="status">{t('popupWorkerWaking')}</p>;
+  if (page.kind === 'no-script') return <p class="state" role="status">{t('popupNoScript')}</p>;
+  if (page.entities.length === 0) return <p class="state" role="status">{page.reading ? t('popupStillReading') : t('popupNothing')}</p>;
   const groups = TYPE_ORDER.map((type) => ({
     type,
     items: page.entities
@@ -153,7 +152,8 @@ function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab |
       .sort((a, b) => Number(b.inHeadline) - Number(a.inHeadline) || a.firstIndex - b.firstIndex),
   })).filter((g) => g.items.length > 0);
   return (
-    <div class="groups">
+    <div class="groups" aria-busy={page.reading}>
+      {page.reading && <p class="progress" role="status">{t('popupStillReading')}</p>}
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`g-${g.type}`}>
           <h2 id={`g-${g.type}`}>{typeLabel(g.type)}</h2>

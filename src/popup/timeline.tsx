@@ -3,14 +3,22 @@ import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { formatDate } from '../kb/dates';
 import type { TimelineItem } from '../shared/messages';
-import { sendToWorker } from '../shared/send';
+import { sendToWorkerPatiently } from '../shared/send';
 import { t } from '../shared/i18n';
 
 export function PageTimeline({ ids, onOpen }: { ids: string[]; onOpen: (id: string) => void }): JSX.Element | null {
   const [items, setItems] = useState<TimelineItem[] | null>(null);
   const key = ids.join(',');
   useEffect(() => {
-    void sendToWorker('kb/timeline', { ids, limit: 10 }).then(setItems, () => setItems([]));
+    let live = true;
+    // A worker that is starting answers late; one that never answers leaves the timeline out.
+    void sendToWorkerPatiently('kb/timeline', { ids, limit: 10 }).then(
+      (got) => live && setItems(got),
+      () => live && setItems([]),
+    );
+    return () => {
+      live = false;
+    };
   }, [key]);
   if (!items || items.length === 0) return null;
   return (

@@ -1,8 +1,11 @@
 /** The popup: its states, the site switch, jumping to mentions, the timeline and search. */
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, tabIdOf, waitForAnnotation, type Extension } from '../support/extension';
-import { articleHtml, startServer, type TestServer } from '../support/server';
+import { PACKS } from '../../src/kb/schema';
+import { busyWorker, holdWorker, launchExtension, stopWorker, tabIdFromPage, waitForAnnotation, type Extension } from '../support/extension';
+import { articleHtml, escapeHtml, startServer, type TestServer } from '../support/server';
 import { writeSettings } from '../support/settings';
 
 const ARTICLE = [
@@ -37,9 +40,32 @@ describe('popup', () => {
     return page;
   }
 
+  // The tab id comes from an extension page, not the worker: some tests hold or stop the worker.
   async function popupFor(page: Page): Promise<Page> {
-    return ext.openPage(`src/popup/index.html?tab=${await tabIdOf(ext, page)}`);
+    return ext.openPage(`src/popup/index.html?tab=${await tabIdFromPage(ext, page)}`);
   }
+
+  /** Opens the popup for tab `tab`, recording every status text it ever shows. */
+  async function watchedPopup(tab: number): Promise<Page> {
+    const popup = await ext.context.newPage();
+    await popup.addInitScript(() => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      const note = (): void => {
+        for (const el of document.querySelectorAll('.state, .progress')) {
+          const text = el.textContent ?? '';
+          if (w.__seen.at(-1) !== text) w.__seen.push(text);
+        }
+      };
+      new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await popup.goto(`chrome-extension://${ext.id}/src/popup/index.html?tab=${tab}`);
+    return popup;
+  }
+  const seen = (popup: Page): Promise<string[]> => popup.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  const stateText = (popup: Page): Promise<string | null> => popup.locator('.state').first().textContent({ timeout: 1000 }).catch(() => null);
+  /** What the popup must never say on its way to the list of a page that has entities. */
+  const WRONG = /Reload the page|No known people|try again/;
 
   it('groups the page entities by type, most prominent first, with counts', async () => {
     const page = await article();
@@ -141,7 +167,7 @@ describe('popup', () => {
   it('says so on pages it cannot run on, sites not listed, and pages with nothing found', async () => {
     // An extension page stands in for browser pages: its URL is readable without a host permission.
     const internal = await ext.openPage('src/options/index.html');
-    let popup = await ext.openPage(`src/popup/index.html?tab=${await tabIdOf(ext, internal)}`);
+    let popup = await ext.openPage(`src/popup/index.html?tab=${await tabIdFromPage(ext, internal)}`);
     await expect.poll(() => popup.locator('.state').textContent()).toMatch(/does not run on browser pages/);
     await popup.close();
     await internal.close();
@@ -160,5 +186,134 @@ describe('popup', () => {
     await expect.poll(() => popup.locator('.state').textContent()).toMatch(/No known people/);
     await popup.close();
     await empty.close();
+  });
+
+  /** Serves one article whose end the server holds back until release(): the tab keeps loading. */
+  async function heldArticle(title: string, first: string[], rest: string[]): Promise<{ url: string; release(): void; close(): Promise<void> }> {
+    const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body><main><article><h1>${escapeHtml(title)}</h1>${first.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}`;
+    const tail = `${rest.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article></main></body></html>`;
+    let held: ServerResponse | undefined;
+    let released = false;
+    const slow = createServer((req, res) => {
+      if (req.url !== '/held.html') {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(head);
+      if (released) res.end(tail);
+      else held = res;
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/held.html`,
+      release() {
+        released = true;
+        held?.end(tail);
+      },
+      close() {
+        slow.closeAllConnections();
+        return new Promise((resolve) => slow.close(() => resolve()));
+      },
+    };
+  }
+
+  it('says the page is still loading, then lists its entities by itself once the page has loaded', async () => {
+    const held = await heldArticle('Trump and Kim meet again', [ARTICLE[0] ?? ''], ARTICLE.slice(1));
+    const page = await ext.context.newPage();
+    try {
+      await page.goto(held.url, { waitUntil: 'commit' });
+      const popup = await watchedPopup(await tabIdFromPage(ext, page));
+      await expect.poll(() => stateText(popup)).toMatch(/This page is still loading/);
+      // It keeps waiting for the page rather than deciding the page cannot be read.
+      await popup.waitForTimeout(1000);
+      expect(await stateText(popup)).toMatch(/This page is still loading/);
+      expect(await page.locator('backstory-mention').count()).toBe(0);
+      held.release();
+      // The same popup, never reopened, now lists what the whole page names, the held-back end included.
+      await popup.waitForSelector('.entity[data-entity="vladimir-putin"]', { timeout: 15_000 });
+      await popup.waitForSelector('.entity[data-entity="donald-trump"]');
+      await expect.poll(() => popup.locator('.state, .progress').count()).toBe(0);
+      const states = await seen(popup);
+      expect(states.filter((text) => WRONG.test(text))).toEqual([]);
+      expect(states.some((text) => /This page is still loading/.test(text))).toBe(true);
+      await popup.close();
+    } finally {
+      await page.close();
+      await held.close();
+    }
+  });
+
+  it('says it is still reading the page until the first pass is done, then lists the entities by itself', async () => {
+    // With a topic switched off, the page asks the worker what to leave out before its first pass;
+    // holding the worker holds that pass, so the page is loaded but not read yet.
+    await writeSettings(ext, { version: 1, packs: PACKS.filter((p) => p !== 'africa') });
+    const page = await ext.context.newPage();
+    const held = await holdWorker(ext, page);
+    try {
+      await page.goto(server.page('/first-pass.html', articleHtml('Trump and Kim meet again', ARTICLE)));
+      const popup = await watchedPopup(await tabIdFromPage(ext, page));
+      await expect.poll(() => stateText(popup)).toMatch(/Still reading the page/);
+      await popup.waitForTimeout(1000);
+      expect(await stateText(popup)).toMatch(/Still reading the page/);
+      expect(await page.locator('backstory-mention').count()).toBe(0);
+      await held.release();
+      await waitForAnnotation(page);
+      await popup.waitForSelector('.entity[data-entity="kim-jong-un"]', { timeout: 15_000 });
+      await expect.poll(() => popup.locator('.state, .progress').count()).toBe(0);
+      expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
+      await popup.close();
+    } finally {
+      await held.release();
+      await page.close();
+    }
+  });
+
+  it('says Backstory is starting up while the worker does not answer, then shows the list, timeline and search', async () => {
+    const page = await article();
+    const tab = await tabIdFromPage(ext, page);
+    const held = await holdWorker(ext, page);
+    try {
+      const popup = await watchedPopup(tab);
+      await expect.poll(() => stateText(popup)).toMatch(/Backstory is starting up/);
+      expect(await popup.locator('.entity').count()).toBe(0);
+      // Search waits for the worker too, rather than finding nothing.
+      await popup.locator('#search').fill('zelensk');
+      await expect.poll(() => popup.locator('.hits .state').textContent()).toMatch(/Backstory is starting up/);
+      await held.release();
+      await popup.waitForSelector('.hit[data-entity="volodymyr-zelenskyy"]');
+      await popup.locator('#search').fill('');
+      await popup.waitForSelector('.entity[data-entity="kim-jong-un"]');
+      await popup.waitForSelector('.page-timeline li');
+      expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
+      await popup.close();
+    } finally {
+      await held.release();
+      await page.close();
+    }
+  });
+
+  it('opens on a stopped worker, and waits through a worker stopped before it answers', async () => {
+    const page = await article();
+    const tab = await tabIdFromPage(ext, page);
+    await stopWorker(ext, page);
+    let popup = await watchedPopup(tab);
+    await popup.waitForSelector('.entity[data-entity="kim-jong-un"]');
+    await popup.waitForSelector('.page-timeline li');
+    expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
+    await popup.close();
+
+    // The worker is stopped with the popup's request waiting in its queue, and has to start again.
+    const busy = await busyWorker(ext, 20_000);
+    popup = await watchedPopup(tab);
+    await expect.poll(() => stateText(popup)).toMatch(/Backstory is starting up/);
+    await stopWorker(ext, page);
+    await busy.ended;
+    await popup.waitForSelector('.entity[data-entity="kim-jong-un"]');
+    await popup.waitForSelector('.page-timeline li');
+    expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
+    await popup.close();
+    await page.close();
   });
 });

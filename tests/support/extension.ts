@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, extensionArgs } from './chromium';
 import { ROOT } from './shared';
 
@@ -69,4 +69,161 @@ export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
 /** Waits until the annotator has finished at least one pass on the page. */
 export async function waitForAnnotation(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:annotate').length > 0, undefined, { timeout });
+}
+
+/**
+ * The tab id of a page, asked from an extension page rather than the worker: works while the
+ * worker is stopped or held, and after `ext.worker` has gone with a stopped worker.
+ */
+export async function tabIdFromPage(ext: Extension, page: Page): Promise<number> {
+  if (page.url().startsWith(`chrome-extension://${ext.id}/`)) {
+    // Without the "tabs" permission no tab shows an extension page's address: ask the page itself.
+    return page.evaluate(async () => {
+      type Tabs = { getCurrent(): Promise<{ id?: number } | undefined> };
+      const tab = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.getCurrent();
+      if (tab?.id === undefined) throw new Error('not in a tab');
+      return tab.id;
+    });
+  }
+  const probe = await ext.openPage('src/options/index.html');
+  try {
+    return await probe.evaluate(async (u) => {
+      type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
+      const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === u);
+      if (tab?.id === undefined) throw new Error(`no tab for ${u}`);
+      return tab.id;
+    }, page.url());
+  } finally {
+    await probe.close();
+  }
+}
+
+/** A CDP session to a target playwright does not expose (the worker, the toolbar popup). */
+export interface TargetSession {
+  send<T = unknown>(method: string, params?: object): Promise<T>;
+  detach(): Promise<void>;
+}
+
+/**
+ * Attaches to the first target `match` accepts, through a page-level CDP session, without
+ * flattening (messages go through Target.sendMessageToTarget, which a page session may use).
+ */
+export async function attachTarget(cdp: CDPSession, match: (t: { type: string; url: string }) => boolean): Promise<TargetSession> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find(match);
+  if (!target) throw new Error('no such target');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  let next = 0;
+  let gone = false;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const onMessage = (e: { sessionId?: string; message: string }): void => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const waiter = m.id === undefined ? undefined : pending.get(m.id);
+    if (!waiter || m.id === undefined) return;
+    pending.delete(m.id);
+    if (m.error) waiter.reject(new Error(m.error.message));
+    else waiter.resolve(m.result);
+  };
+  const onDetached = (e: { sessionId?: string }): void => {
+    if (e.sessionId !== sessionId) return;
+    gone = true;
+    for (const w of pending.values()) w.reject(new Error('target detached'));
+    pending.clear();
+  };
+  cdp.on('Target.receivedMessageFromTarget', onMessage);
+  cdp.on('Target.detachedFromTarget', onDetached);
+  return {
+    send<T>(method: string, params: object = {}): Promise<T> {
+      if (gone) return Promise.reject(new Error('target detached'));
+      const id = ++next;
+      const answer = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((err: unknown) => {
+        pending.get(id)?.reject(err instanceof Error ? err : new Error(String(err)));
+        pending.delete(id);
+      });
+      return answer;
+    },
+    async detach() {
+      cdp.off('Target.receivedMessageFromTarget', onMessage);
+      cdp.off('Target.detachedFromTarget', onDetached);
+      if (!gone) await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      gone = true;
+    },
+  };
+}
+
+/** The extension's worker, paused in the debugger: it takes messages but answers none until released. */
+export interface HeldWorker {
+  release(): Promise<void>;
+}
+
+/**
+ * Holds the extension's worker: the debugger pauses it at its next statement, so every request
+ * waits (a worker slow to answer, deterministically) until `release()`. `page` is any open page.
+ * Do not stop a held worker: Chrome then kills the extension's renderer, pages included; to
+ * stop a worker in the middle of a request, use `busyWorker`.
+ */
+export async function holdWorker(ext: Extension, page: Page): Promise<HeldWorker> {
+  const cdp = await ext.context.newCDPSession(page);
+  const sw = await attachTarget(cdp, (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.id}/`));
+  await sw.send('Debugger.enable');
+  await sw.send('Debugger.pause');
+  return {
+    async release() {
+      // A worker stopped meanwhile has no debugger left to resume.
+      await sw.send('Debugger.resume').catch(() => undefined);
+      await sw.detach();
+      await cdp.detach().catch(() => undefined);
+    },
+  };
+}
+
+/** Stops the extension's worker (CDP, from a page session) and waits until it is stopped. */
+export async function stopWorker(ext: Extension, page: Page): Promise<void> {
+  const cdp = await ext.context.newCDPSession(page);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.includes(ext.id)) statuses.push(v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  // Something may wake it again at once; what counts is that it went down.
+  const deadline = Date.now() + 10_000;
+  while (!statuses.includes('stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  await cdp.detach().catch(() => undefined);
+  if (!statuses.includes('stopped')) throw new Error(`worker did not stop (${statuses.join(', ')})`);
+}
+
+/**
+ * Keeps the extension's (running) worker busy in a loop for up to `ms`, so requests wait in its
+ * queue; stopping it meanwhile kills the loop (Chrome waits a few seconds before it does).
+ * Resolves when the loop has ended either way.
+ */
+export async function busyWorker(ext: Extension, ms: number): Promise<{ ended: Promise<void> }> {
+  const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.id}/`));
+  if (!worker) throw new Error('the worker is not running');
+  const ended = worker.evaluate((busyMs) => {
+    const end = Date.now() + busyMs;
+    while (Date.now() < end) {
+      /* busy */
+    }
+  }, ms).catch(() => undefined);
+  return { ended };
+}
+
+/**
+ * The extension's worker as it runs now (`ext.worker` goes away with a stopped worker): wakes it
+ * with a message from an extension page when it is stopped.
+ */
+export async function liveWorker(ext: Extension): Promise<Worker> {
+  const running = (): Worker | undefined => ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.id}/`));
+  const now = running();
+  if (now) return now;
+  const started = ext.context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const probe = await ext.openPage('src/options/index.html');
+  await probe.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ backstory: 1, type: 'kb/search', payload: { query: 'x', limit: 1 } }));
+  await probe.close();
+  return running() ?? (await started);
 }

@@ -1,8 +1,15 @@
 /**
  * The in-page popover: a <backstory-card> host with an open shadow root, its CSS inside and
  * a :host reset, so page styles neither reach in nor leak out. Positioned with Floating UI.
+ *
+ * The host's `hidden` attribute is the one truth about whether a card is shown. While a hover
+ * dwell is under way, prerender() renders and positions the coming card with the host still
+ * `hidden` but laid out and painted: `data-prerender` keeps it displayed at opacity 0 on its
+ * own compositor layer, `inert` and `aria-hidden` keep it out of the pointer's way, the focus
+ * order and the accessibility tree. When the delay ends, show() only drops those attributes:
+ * no rendering, no layout, and no repaint of the card's contents in that frame.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { CardView } from '../ui/card';
 import { CardMenu } from '../ui/card-menu';
@@ -15,14 +22,16 @@ const HOST_CSS = `
   width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
   display: block !important; }
 :host([hidden]) { display: none !important; }
-.frame { position: fixed; top: 0; left: 0; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(440px, calc(100vh - 16px));
+:host([hidden][data-prerender]) { display: block !important; }
+:host([data-prerender]) .frame { opacity: 0; pointer-events: none; }
+.frame { position: fixed; top: 0; left: 0; will-change: opacity; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(440px, calc(100vh - 16px));
   display: flex; flex-direction: column; border-radius: 10px; overflow: hidden;
   box-shadow: 0 8px 28px rgba(0,0,0,.22), 0 0 0 1px rgba(0,0,0,.08); background: #fff; }
 .frame.theme-dark { background: #1e2227; box-shadow: 0 8px 28px rgba(0,0,0,.6), 0 0 0 1px rgba(255,255,255,.12); }
 .frame.animate { animation: pop .12s ease-out; }
-@keyframes pop { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
+/* Only a slide: the card is fully opaque from its first frame. */
+@keyframes pop { from { transform: translateY(4px); } to { transform: none; } }
 @media (prefers-reduced-motion: reduce) { .frame.animate { animation: none; } }
-.status { padding: 14px; font: 14px/1.4 system-ui, sans-serif; color: #4f5863; }
 `;
 
 export interface CardHostEvents {
@@ -37,12 +46,25 @@ export interface CardHostEvents {
   onFull(id: string): void;
 }
 
+/** A prerendered card: displayed for layout and paint, but transparent, inert and unannounced. */
+const PRERENDER_ATTRS = [['data-prerender', ''], ['inert', ''], ['aria-hidden', 'true']] as const;
+
+/** What a prerendered card was made for; show() reveals it only when all of it still holds. */
+interface Prepared {
+  anchor: Element;
+  id: string;
+  theme: 'light' | 'dark';
+  pinned: boolean;
+}
+
 export class CardHost {
   private host: HTMLElement | undefined;
   private frame: HTMLElement | undefined;
   private stopUpdate: (() => void) | undefined;
   private anchor: Element | undefined;
   private history: Card[] = [];
+  private prepared: Prepared | undefined;
+  private shown = false;
   theme: 'light' | 'dark' = 'light';
   pinned = false;
   reducedMotion = false;
@@ -90,9 +112,33 @@ export class CardHost {
     return frame;
   }
 
+  /**
+   * Renders `card` for `anchor` and keeps it positioned, but hidden, so that show() can reveal
+   * it without rendering or layout. Does nothing while a card is shown.
+   */
+  prerender(anchor: Element, card: Card): void {
+    if (this.shown || !anchor.isConnected) return;
+    this.history = [card];
+    this.anchor = anchor;
+    this.render();
+    for (const [name, value] of PRERENDER_ATTRS) this.host?.setAttribute(name, value);
+    this.prepared = { anchor, id: card.id, theme: this.theme, pinned: this.pinned };
+  }
+
+  /** Drops a prerendered card that will not be shown. An open card is left alone. */
+  discard(): void {
+    if (!this.shown) this.hide();
+  }
+
   /** Shows the card of `id` next to `anchor`. Resolves false when there is no card. */
   async show(anchor: Element, id: string): Promise<boolean> {
-    // A prefetched card paints in the same task as the hover timer, with no await in between.
+    const p = this.prepared;
+    if (!this.shown && p && p.anchor === anchor && p.id === id && p.theme === this.theme && p.pinned === this.pinned && anchor.isConnected) {
+      // Rendered and placed during the dwell: only the attributes flip, in the reveal's own task.
+      this.reveal(true);
+      return true;
+    }
+    // A prefetched card paints in the reveal's own task, with no await in between.
     let card = this.peek(id);
     if (card === undefined) {
       try {
@@ -109,10 +155,16 @@ export class CardHost {
   }
 
   private paint(animate: boolean): void {
+    this.render();
+    this.reveal(animate);
+  }
+
+  /** Renders the current card into the frame and keeps it placed next to the anchor. */
+  private render(): void {
     const frame = this.ensure();
     const card = this.history.at(-1);
     if (!card || !this.host || !this.anchor) return;
-    frame.className = `frame theme-${this.theme}${animate && !this.reducedMotion ? ' animate' : ''}`;
+    frame.className = `frame theme-${this.theme}`;
     const headingId = 'backstory-card-title';
     frame.setAttribute('aria-labelledby', headingId);
     frame.id = 'backstory-card';
@@ -140,10 +192,21 @@ export class CardHost {
       }),
       frame,
     );
-    this.host.hidden = false;
     this.stopUpdate?.();
     const anchor = this.anchor;
     this.stopUpdate = autoUpdate(anchor, frame, () => void this.place(anchor));
+  }
+
+  /** Makes the rendered card visible: attribute and class changes only, no layout read. */
+  private reveal(animate: boolean): void {
+    const host = this.host;
+    const frame = this.frame;
+    if (!host || !frame) return;
+    frame.className = `frame theme-${this.theme}${animate && !this.reducedMotion ? ' animate' : ''}`;
+    for (const [name] of PRERENDER_ATTRS) host.removeAttribute(name);
+    host.hidden = false;
+    this.shown = true;
+    this.prepared = undefined;
   }
 
   private async navigate(id: string): Promise<void> {
@@ -172,10 +235,9 @@ export class CardHost {
   }
 
   private async place(anchor: Element): Promise<void> {
-    if (!this.host) return;
     const frame = this.frame;
-    if (!frame) return;
-    const { x, y } = await computePosition(anchor, frame, {
+    if (!this.host || !frame) return;
+    const { x, y, middlewareData } = await computePosition(anchor, frame, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -187,21 +249,30 @@ export class CardHost {
         size({
           padding: 8,
           apply: ({ availableHeight }) => {
-            this.frame?.style.setProperty('max-height', `${Math.max(160, Math.min(440, availableHeight))}px`);
+            frame.style.setProperty('max-height', `${Math.max(160, Math.min(440, availableHeight))}px`);
           },
         }),
+        // A mention scrolled out of its scrolling box takes its card out of sight with it.
+        hide({ strategy: 'referenceHidden' }),
       ],
     });
+    if (anchor !== this.anchor) return;
     // The frame lives in our shadow root, where page styles cannot reach its position.
     frame.style.left = `${x}px`;
     frame.style.top = `${y}px`;
+    frame.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
   }
 
   hide(): void {
     this.stopUpdate?.();
     this.stopUpdate = undefined;
-    if (this.host) this.host.hidden = true;
+    if (this.host) {
+      this.host.hidden = true;
+      for (const [name] of PRERENDER_ATTRS) this.host.removeAttribute(name);
+    }
     this.anchor = undefined;
+    this.shown = false;
+    this.prepared = undefined;
   }
 
   destroy(): void {

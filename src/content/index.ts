@@ -62,10 +62,18 @@ class Page {
     this.intent = new HoverIntent<HTMLElement>(
       {
         prefetch: (el) => void this.card(el.dataset.entity ?? '').catch(() => null),
+        prepare: (el) => void this.prepare(el),
+        abandon: () => this.host.discard(),
         show: (el) => void this.open(el),
         hide: () => this.close(),
       },
-      { set: (fn, ms) => window.setTimeout(fn, ms), clear: (id) => window.clearTimeout(id) },
+      {
+        set: (fn, ms) => window.setTimeout(fn, ms),
+        clear: (id) => window.clearTimeout(id),
+        now: () => performance.now(),
+        frame: (fn) => window.requestAnimationFrame(fn),
+        clearFrame: (id) => window.cancelAnimationFrame(id),
+      },
       500,
     );
   }
@@ -146,6 +154,13 @@ class Page {
     return p;
   }
 
+  /** Renders the coming card hidden while the dwell lasts, so the delay's end only reveals it. */
+  private async prepare(el: HTMLElement): Promise<void> {
+    const id = el.dataset.entity ?? '';
+    const card = this.arrived.get(id) ?? (await this.card(id).catch(() => null));
+    if (card && this.intent.pending === el) this.host.prerender(el, card);
+  }
+
   private async open(el: HTMLElement): Promise<void> {
     for (const m of document.querySelectorAll(`${MENTION_TAG}[aria-expanded]`)) {
       m.removeAttribute('aria-expanded');
@@ -193,7 +208,7 @@ class Page {
     document.addEventListener('pointerover', (e) => {
       if (e.pointerType === 'touch') return;
       const m = mentionOf(e.target);
-      if (m) this.intent.enter(m);
+      if (m) this.intent.enter(m, e.timeStamp);
     }, opts);
     document.addEventListener('pointerout', (e) => {
       if (e.pointerType === 'touch' || this.pinned) return;

@@ -7,7 +7,8 @@ ${M} { cursor: help; border-radius: 2px; }
 ${M}:hover, ${M}:focus-visible, ${M}[aria-expanded="true"] {
   text-decoration: underline solid 1px !important; text-decoration-color: currentColor !important;
   text-underline-offset: .18em; background-color: rgba(11, 87, 208, .10); }
-${M}:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
+/* The page's own text colour, which contrasts with the page; a fixed blue fell under 3:1 on dark pages. */
+${M}:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 ${M}[data-flash] { background-color: rgba(255, 196, 0, .45) !important; transition: background-color .6s; }
 @media (prefers-reduced-motion: reduce) { ${M}[data-flash] { transition: none; } }
 `;

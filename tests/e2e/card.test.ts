@@ -1,12 +1,14 @@
 /**
- * The card as a reader meets it: hover intent, keyboard, related navigation, pinning, and
- * its isolation from hostile pages, dark themes, RTL text and a stopped worker.
+ * The card as a reader meets it: hover intent (and the card prepared, hidden, during the
+ * dwell), keyboard, related navigation, pinning, and its isolation from hostile pages, dark
+ * themes, RTL text and a stopped worker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForAnnotation, type Extension } from '../support/extension';
 import { articleHtml, startServer, type TestServer } from '../support/server';
 import { cardState, clickInCard, waitForCard, waitForNoCard } from '../support/card';
+import { writeSettings } from '../support/settings';
 
 const PARAGRAPHS = [
   'Kim Jong Un met Donald Trump in Singapore. Later, Moscow and Beijing watched closely.',
@@ -54,6 +56,82 @@ describe('background cards', () => {
     await page.mouse.move(5, 5);
     await waitForNoCard(page, 2000);
     await page.close();
+  });
+
+  it('never shows before the delay, counted from the pointer\'s arrival', async () => {
+    const page = await open();
+    await page.evaluate(() => {
+      const w = window as unknown as { arrived?: number; shown?: number };
+      document.querySelector('backstory-mention[data-entity="kim-jong-un"]')?.addEventListener('pointerover', (e) => { w.arrived ??= e.timeStamp; });
+      new MutationObserver(() => {
+        const host = document.querySelector('backstory-card') as HTMLElement | null;
+        if (host && !host.hidden) w.shown ??= performance.now();
+      }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+    });
+    await mention(page, 'kim-jong-un').hover();
+    await waitForCard(page, 'Kim Jong Un');
+    const { arrived, shown } = await page.evaluate(() => {
+      const w = window as unknown as { arrived: number; shown: number };
+      return { arrived: w.arrived, shown: w.shown };
+    });
+    expect(arrived).toBeGreaterThan(0);
+    expect(shown - arrived).toBeGreaterThanOrEqual(500);
+    await page.close();
+  });
+
+  it('prepares the card during the dwell out of sight, reach, focus and the accessibility tree', async () => {
+    // A long delay keeps the prepared card around long enough to look at it.
+    await writeSettings(ext, { version: 1, hoverDelay: 2000 });
+    try {
+      const page = await open();
+      const cdp = await ext.context.newCDPSession(page);
+      await cdp.send('Accessibility.enable');
+      type AXNode = { ignored: boolean; role?: { value?: unknown }; name?: { value?: unknown } };
+      const dialogs = async (): Promise<AXNode[]> =>
+        ((await cdp.send('Accessibility.getFullAXTree')).nodes as AXNode[]).filter((n) => !n.ignored && n.role?.value === 'dialog');
+
+      await mention(page, 'kim-jong-un').hover();
+      await page.waitForFunction(() => document.querySelector('backstory-card')?.hasAttribute('data-prerender'), undefined, { timeout: 1500 });
+      const prepared = await page.evaluate(() => {
+        const host = document.querySelector('backstory-card') as HTMLElement;
+        const frame = host.shadowRoot?.querySelector('.frame') as HTMLElement;
+        const r = frame.getBoundingClientRect();
+        const button = frame.querySelector('button') as HTMLButtonElement;
+        button.focus();
+        return {
+          hidden: host.hidden,
+          name: frame.querySelector('.name')?.textContent,
+          width: r.width,
+          hit: document.elementFromPoint(r.x + r.width / 2, r.y + Math.min(r.height / 2, 40))?.localName,
+          focused: document.activeElement?.localName ?? null,
+        };
+      });
+      // Rendered and laid out, yet hidden: the pointer reaches the page beneath and focus cannot enter.
+      expect(prepared).toMatchObject({ hidden: true, name: 'Kim Jong Un' });
+      expect(prepared.width).toBeGreaterThan(0);
+      expect(prepared.hit).not.toBe('backstory-card');
+      expect(prepared.focused).not.toBe('backstory-card');
+      expect((await cardState(page)).visible).toBe(false);
+      expect(await dialogs()).toEqual([]);
+
+      // At the delay it shows, and is then announced as a dialog named after the entity.
+      await waitForCard(page, 'Kim Jong Un', 4000);
+      expect((await cardState(page)).visible).toBe(true);
+      expect((await dialogs()).map((n) => n.name?.value)).toEqual(['Kim Jong Un']);
+      await page.mouse.move(5, 600);
+      await waitForNoCard(page);
+
+      // A dwell that ends before the delay drops what it prepared, and nothing opens.
+      await mention(page, 'donald-trump').hover();
+      await page.waitForFunction(() => document.querySelector('backstory-card')?.hasAttribute('data-prerender'), undefined, { timeout: 1500 });
+      await page.mouse.move(5, 600);
+      expect(await page.evaluate(() => document.querySelector('backstory-card')?.hasAttribute('data-prerender'))).toBe(false);
+      await page.waitForTimeout(2200);
+      expect((await cardState(page)).visible).toBe(false);
+      await page.close();
+    } finally {
+      await writeSettings(ext, { version: 1 });
+    }
   });
 
   it('opens nothing on a quick brush across the text', async () => {

@@ -56,6 +56,8 @@ export class Annotator {
     private readonly matcher: Matcher,
     private prefs: Prefs,
     private readonly signal: AbortSignal,
+    /** Called after every finished pass, once its marks are in the page. */
+    private readonly onPass?: () => void,
   ) {}
 
   /** The first pass over the whole body. */
@@ -235,6 +237,7 @@ export class Annotator {
     await this.wrap(fresh, resolved.slice(offset));
     this.busy = false;
     performance.measure('backstory:annotate', startMark);
+    this.onPass?.();
   }
 
   private readonly blockTexts = new WeakMap<Element, string>();

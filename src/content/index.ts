@@ -122,7 +122,7 @@ class Page {
     this.styles.apply(settings.markStyle);
     this.controller = new AbortController();
     this.matcher ??= Matcher.fromBytes(decodeBase64(matchIndex));
-    this.annotator = new Annotator(document, this.matcher, settings, this.controller.signal);
+    this.annotator = new Annotator(document, this.matcher, settings, this.controller.signal, () => this.passes++);
     this.listen(this.controller.signal);
     void this.annotator.start().then(() => this.annotator?.observe());
   }
@@ -272,6 +272,9 @@ class Page {
   get annotating(): boolean {
     return this.annotator?.busy ?? false;
   }
+
+  /** Annotation passes finished in this page so far, across restarts (the site switched off and on). */
+  passes = 0;
 }
 
 function sentenceAround(mention: Element): string {
@@ -291,7 +294,7 @@ function main(): void {
   const handlers: Handlers<ContentProtocol> = {
     'page/entities': {
       validate: () => ({}),
-      run: () => ({ url: location.href, entities: page.entities(), annotating: page.annotating }),
+      run: () => ({ url: location.href, entities: page.entities(), annotating: page.annotating, passes: page.passes }),
     },
     'page/reveal': {
       validate: (p) => {

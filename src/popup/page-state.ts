@@ -29,20 +29,6 @@ const NO_SCRIPT_MISSES = 4;
 /** A content script that answers but never starts a pass (it failed to start) is taken at its word after this. */
 const NOT_STARTED_MS = 8000;
 
-/** The number of annotation passes the page has recorded (README: every pass records this measure). */
-export async function passCount(tabId: number): Promise<number> {
-  try {
-    const [frame] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => performance.getEntriesByName('backstory:annotate').length,
-    });
-    return typeof frame?.result === 'number' ? frame.result : Infinity;
-  } catch {
-    // Not allowed to look (no host access): trust the content script's own answer.
-    return Infinity;
-  }
-}
-
 /** Reads the page again and again while its state is on the way to an answer. */
 export class PageReader {
   private ticket = 0;
@@ -58,8 +44,8 @@ export class PageReader {
 
   /** The site is being switched back on: the page counts as read only after a pass newer than now. */
   async restarting(tab: TargetTab): Promise<void> {
-    const passes = await passCount(tab.id);
-    this.passesBefore = Number.isFinite(passes) ? passes : 0;
+    const page = await sendToTab(tab.id, 'page/entities', {}).catch(() => null);
+    this.passesBefore = page?.passes ?? 0;
     this.notStartedSince = undefined;
   }
 
@@ -91,7 +77,7 @@ export class PageReader {
       if (info.url && info.url !== tab.url) this.onTab({ id: tab.id, url: info.url });
       return info;
     }, () => null);
-    let page: { entities: PageEntity[]; annotating: boolean };
+    let page: { entities: PageEntity[]; annotating: boolean; passes: number };
     try {
       page = await sendToTab(tab.id, 'page/entities', {});
       this.misses = 0;
@@ -104,7 +90,7 @@ export class PageReader {
       return ++this.misses < NO_SCRIPT_MISSES ? { kind: 'loading', retry: true } : { kind: 'no-script' };
     }
     let reading = page.annotating;
-    if (!reading && page.entities.length === 0) reading = await this.notStartedYet(tab.id);
+    if (!reading && page.entities.length === 0) reading = this.notStartedYet(page.passes);
     if (page.entities.length === 0) return { kind: 'ready', entities: [], reading };
     let briefs: EntityBrief[];
     try {
@@ -121,8 +107,8 @@ export class PageReader {
   }
 
   /** An empty answer before the first pass has finished means "not yet", not "nothing here". */
-  private async notStartedYet(tabId: number): Promise<boolean> {
-    if ((await passCount(tabId)) > this.passesBefore) return false;
+  private notStartedYet(passes: number): boolean {
+    if (passes > this.passesBefore) return false;
     this.notStartedSince ??= Date.now();
     return Date.now() - this.notStartedSince < NOT_STARTED_MS;
   }

@@ -68,7 +68,8 @@ export interface PageEntity {
 
 /** Requests a tab's content script answers. */
 export interface ContentProtocol {
-  'page/entities': { request: Record<string, never>; response: { url: string; entities: PageEntity[]; annotating: boolean } };
+  /** `passes`: annotation passes finished so far; it only grows, across the site being switched off and on. */
+  'page/entities': { request: Record<string, never>; response: { url: string; entities: PageEntity[]; annotating: boolean; passes: number } };
   'page/reveal': { request: { id: string; index: number }; response: { total: number } };
   /** The sentences around each mention of an entity, for the full-context page. */
   'page/snippets': { request: { id: string }; response: { snippets: string[] } };

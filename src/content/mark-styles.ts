@@ -14,7 +14,9 @@ ${M}[data-flash] { background-color: rgba(255, 196, 0, .45) !important; transiti
 `;
 
 const BY_STYLE: Record<MarkStyle, string> = {
-  underline: `${M}:not([data-quiet]) { text-decoration: underline dotted 1px; text-decoration-color: color-mix(in srgb, currentColor 65%, transparent); text-underline-offset: .18em; }`,
+  // Dotted keeps it quiet; the full text colour keeps it at the text's own contrast (a 65% mix fell
+  // under 3:1 on pages with light-grey text).
+  underline: `${M}:not([data-quiet]) { text-decoration: underline dotted 1px; text-decoration-color: currentColor; text-underline-offset: .18em; }`,
   background: `${M}:not([data-quiet]) { background-color: rgba(255, 213, 79, .28); box-shadow: 0 0 0 1px rgba(255, 213, 79, .28); }`,
   'hover-only': '',
 };

@@ -190,4 +190,13 @@ describe('card layout and contrast', () => {
       }
     });
   }
+
+  it('keeps the mark underline at 3:1 on a page of light-grey text', async () => {
+    // #767676 on white is the lightest grey that still meets AA for text (4.54:1).
+    const page = await open('/contrast-grey.html', articleHtml('Grey', ['Kim Jong Un met Donald Trump in Singapore in 2018.'], '<style>body { color: #767676; background: #fff; }</style>'));
+    const mark = await markContrast(page, KIM);
+    expect(mark.map((e) => e.text)).toEqual(['text', 'underline']);
+    expect(failures(mark)).toEqual([]);
+    await page.close();
+  });
 });

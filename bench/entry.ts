@@ -4,7 +4,8 @@
  * run.ts reloads the page between contenders so one's marks never slow another.
  */
 import { Annotator } from '../src/content/annotator';
-import { blockOf, elementVerdict, HEADLINE_SELECTOR } from '../src/content/dom-filter';
+import { blockOf, HEADLINE_SELECTOR } from '../src/content/dom-filter';
+import { textNodes } from '../src/content/text-walk';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
 import { ENTITY_TYPES } from '../src/kb/schema';
 import { decodeBase64 } from '../src/content/decode-base64';
@@ -163,7 +164,7 @@ export interface PhasesResult {
   decodeMs: number;
   /** Of decodeMs: base64 to bytes; the rest is Matcher.fromBytes. */
   base64Ms: number;
-  /** The annotator's walk: the TreeWalker with its element filter, no matching. */
+  /** The annotator's walk (text-walk.ts): every text node worth scanning, no matching. */
   walkMs: number;
   /** matcher.scan() of every text the walk keeps, plus each hit's block and headline lookups. */
   scanMs: number;
@@ -173,8 +174,8 @@ export interface PhasesResult {
 }
 
 /**
- * A diagnostic breakdown of the first pass, redone step by step the way annotator.ts does it
- * (its walker is private, so this mirrors it): where the time goes, not a second score.
+ * A diagnostic breakdown of the first pass, redone step by step with the annotator's own walk
+ * and scan (without its slicing and wrapping): where the time goes, not a second score.
  */
 export function phases(base64: string): PhasesResult {
   const t0 = now();
@@ -182,17 +183,8 @@ export function phases(base64: string): PhasesResult {
   const tb = now();
   const matcher = Matcher.fromBytes(bytes);
   const t1 = now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return elementVerdict(node as Element) === 'skip' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
-  const texts: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
-    if (t.data.length >= 2 && /\S\S/.test(t.data)) texts.push(t);
-  }
+  // The annotator's own walk (text-walk.ts), collected up front so the scan is timed apart.
+  const texts = [...textNodes(document, document.body)];
   const t2 = now();
   const units: (TextUnit & { block: Element })[] = [];
   let candidates = 0;

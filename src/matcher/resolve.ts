@@ -53,10 +53,19 @@ function localDrop(sense: AliasSense, aliasText: string, ctx: LocalContext): Rul
   return null;
 }
 
-function collectSlots(unitIndex: number, unit: TextUnit, matcher: Matcher, blockScans: Map<string, Candidate[]>, out: Slot[]) {
+/** Per resolve call: each block's scan, and whether a text reads as a headline (keyed by prominence + text). */
+interface Memo {
+  blockScans: Map<string, Candidate[]>;
+  titleCase: Map<string, boolean>;
+}
+
+function collectSlots(unitIndex: number, unit: TextUnit, matcher: Matcher, memo: Memo, out: Slot[]) {
   if (unit.candidates.length === 0) return;
-  const where = locate(unit, matcher, blockScans);
-  const titleCase = isTitleCase(where.text, unit.prominent === true);
+  const where = locate(unit, matcher, memo.blockScans);
+  // Every text node of a paragraph asks about the same paragraph: judge it once.
+  const key = (unit.prominent === true ? '1' : '0') + where.text;
+  let titleCase = memo.titleCase.get(key);
+  if (titleCase === undefined) memo.titleCase.set(key, (titleCase = isTitleCase(where.text, unit.prominent === true)));
   const sorted = [...unit.candidates].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const c of sorted) {
     const last = out[out.length - 1];
@@ -126,13 +135,13 @@ function decide(slot: Slot, pos: number, named: Map<string, number[]>): { entity
  * is aligned with them. See rules.ts for the rules (RULES) and the tie rule.
  */
 export function resolveMentions(units: TextUnit[], matcher: Matcher, opts: ResolveOptions = {}): Mention[][] {
-  const blockScans = new Map<string, Candidate[]>();
+  const memo: Memo = { blockScans: new Map(), titleCase: new Map() };
   const slots: Slot[] = [];
   if (opts.title) {
     const title: TextUnit = { text: opts.title, candidates: matcher.scan(opts.title), prominent: true };
-    collectSlots(-1, title, matcher, blockScans, slots);
+    collectSlots(-1, title, matcher, memo, slots);
   }
-  units.forEach((unit, i) => collectSlots(i, unit, matcher, blockScans, slots));
+  units.forEach((unit, i) => collectSlots(i, unit, matcher, memo, slots));
 
   const named = fullNamings(slots);
   const out: Mention[][] = units.map(() => []);

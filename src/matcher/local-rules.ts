@@ -16,8 +16,8 @@ export interface LocalContext {
   block: string | undefined;
   /** Every candidate span in the same text: a neighbour inside one is a known name, not a stranger. */
   spans: readonly { start: number; end: number }[];
-  /** Headline capitals carry no signal, so capital-based guards stand down. */
-  titleCase: boolean;
+  /** Headline capitals carry no signal, so capital-based guards stand down. Asked only when a guard needs it. */
+  titleCase(): boolean;
 }
 
 /** How far around a usPlace candidate the block text is searched for cues. */
@@ -28,7 +28,7 @@ const inCandidate = (ctx: LocalContext, w: Word): boolean =>
 
 /** A capitalized word that reads as a name part: not a function word, day, month or title. */
 function nameLike(ctx: LocalContext, w: Word | null): boolean {
-  if (!w || ctx.titleCase || !isCapitalized(w.text) || inCandidate(ctx, w)) return false;
+  if (!w || !isCapitalized(w.text) || inCandidate(ctx, w) || ctx.titleCase()) return false;
   const lower = w.text.toLowerCase();
   return !NOT_NAMES.has(lower) && !TITLES.has(lower);
 }

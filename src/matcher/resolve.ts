@@ -62,10 +62,14 @@ interface Memo {
 function collectSlots(unitIndex: number, unit: TextUnit, matcher: Matcher, memo: Memo, out: Slot[]) {
   if (unit.candidates.length === 0) return;
   const where = locate(unit, matcher, memo.blockScans);
-  // Every text node of a paragraph asks about the same paragraph: judge it once.
+  // Asked only by the capital-based guards, and every text node of a paragraph asks about the
+  // same paragraph: judge it once, when first asked.
   const key = (unit.prominent === true ? '1' : '0') + where.text;
-  let titleCase = memo.titleCase.get(key);
-  if (titleCase === undefined) memo.titleCase.set(key, (titleCase = isTitleCase(where.text, unit.prominent === true)));
+  const titleCase = (): boolean => {
+    let v = memo.titleCase.get(key);
+    if (v === undefined) memo.titleCase.set(key, (v = isTitleCase(where.text, unit.prominent === true)));
+    return v;
+  };
   const sorted = [...unit.candidates].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const c of sorted) {
     const last = out[out.length - 1];

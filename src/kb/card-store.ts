@@ -19,12 +19,19 @@ export interface CardStore {
 
 export function createCardStore(entities: readonly Entity[]): CardStore {
   const byId = new Map(entities.map((e) => [e.id, e]));
-  // One folded search key per name and alias; built once, scanned linearly (800 entities × a few
-  // dozen keys is far below a millisecond per keystroke).
-  const keys: { key: string; entity: Entity; alias: string; isName: boolean }[] = [];
-  for (const e of entities) {
-    for (const a of e.aliases) keys.push({ key: fold(a.text), entity: e, alias: a.text, isName: a.text === e.name });
-  }
+  // One folded search key per name and alias, scanned linearly (1,300 entities × a few keys is
+  // far below a millisecond per keystroke). Built at the first search, not at every worker start:
+  // a card asked of a sleeping worker should not wait for folding 6,000 aliases.
+  let searchKeys: { key: string; entity: Entity; alias: string; isName: boolean }[] | undefined;
+  const keys = (): NonNullable<typeof searchKeys> => {
+    if (!searchKeys) {
+      searchKeys = [];
+      for (const e of entities) {
+        for (const a of e.aliases) searchKeys.push({ key: fold(a.text), entity: e, alias: a.text, isName: a.text === e.name });
+      }
+    }
+    return searchKeys;
+  };
 
   return {
     size: byId.size,
@@ -76,7 +83,7 @@ export function createCardStore(entities: readonly Entity[]): CardStore {
       const q = fold(query.trim());
       if (q === '') return [];
       const best = new Map<string, { score: number; hit: SearchHit }>();
-      for (const k of keys) {
+      for (const k of keys()) {
         const at = k.key.indexOf(q);
         if (at < 0) continue;
         // Prefix of the whole key beats prefix of a word beats anywhere; names beat aliases.

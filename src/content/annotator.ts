@@ -231,9 +231,14 @@ export class Annotator {
     for (const u of this.units) if (u.node.isConnected) this.units[kept++] = u;
     this.units.length = kept;
     this.units.push(...fresh);
-    // Resolve against everything seen so far, so context and coreference span the page.
+    // Resolve against everything seen so far, so context and coreference span the page. It runs
+    // in one piece, so it starts a slice of its own, and wrapping after it gets a fresh one.
+    await yieldToPage();
+    if (this.signal.aborted) return;
     const resolved = resolveMentions(this.units, this.matcher, { title: this.doc.title });
     const offset = this.units.length - fresh.length;
+    await yieldToPage();
+    if (this.signal.aborted) return;
     await this.wrap(fresh, resolved.slice(offset));
     this.busy = false;
     performance.measure('backstory:annotate', startMark);

@@ -44,11 +44,19 @@ async function cardRoundTrip(page: Page, id: string): Promise<number> {
   }, id);
 }
 
-/** A worker with no knowledge base: the anchor for what a cold start costs anyway. */
+/**
+ * An extension with nothing in it: a worker with no knowledge base and an empty popup, the
+ * anchors for what a worker's cold start and a popup's opening cost anyway.
+ */
 function bareExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bare-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'bare', version: '1.0', background: { service_worker: 'sw.js' } }));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'bare', version: '1.0',
+    action: { default_popup: 'popup.html' },
+    background: { service_worker: 'sw.js' },
+  }));
   writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: null }); });');
+  writeFileSync(join(dir, 'popup.html'), '<!doctype html><meta charset="utf-8"><title>bare</title><body style="width:360px;min-height:120px"><p>bare popup</p></body>');
   writeFileSync(join(dir, 'page.html'), '<!doctype html><title>bare</title>');
   return dir;
 }
@@ -229,21 +237,7 @@ async function clickToPaint(ext: Extension, page: Page, popupPath: string, waitF
   return { navigationStart: seen.origin - clickAt, firstPaint: at(seen.paint), loaded: at(seen.loaded), ready: at(seen.ready) };
 }
 
-/** An extension whose popup is an empty page: the anchor for what opening any popup costs. */
-function barePopupExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'backstory-bare-popup-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: 'bare popup', version: '1.0',
-    action: { default_popup: 'popup.html' },
-    background: { service_worker: 'sw.js' },
-  }));
-  writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: null }); });');
-  writeFileSync(join(dir, 'popup.html'), '<!doctype html><meta charset="utf-8"><title>bare</title><body style="width:360px;min-height:120px"><p>bare popup</p></body>');
-  writeFileSync(join(dir, 'page.html'), '<!doctype html><title>bare</title>');
-  return dir;
-}
-
-async function popupOpen(ext: Extension, url: string) {
+async function popupOpen(ext: Extension, bare: Extension, url: string) {
   const page = await ext.context.newPage();
   await page.goto(url);
   await waitForAnnotation(page);
@@ -266,16 +260,10 @@ async function popupOpen(ext: Extension, url: string) {
   for (let i = 0; i < RUNS; i++) clicks.push(await clickToPaint(ext, page, 'src/popup/index.html', true));
   await page.close();
 
-  const bareDir = barePopupExtension();
-  const bare = await launchExtension({ dist: bareDir });
   const bareClicks: ClickTiming[] = [];
-  try {
-    const blank = await bare.openPage('page.html');
-    for (let i = 0; i < RUNS; i++) bareClicks.push(await clickToPaint(bare, blank, 'popup.html', false));
-  } finally {
-    await bare.close();
-    rmSync(bareDir, { recursive: true, force: true });
-  }
+  const blank = await bare.openPage('page.html');
+  for (let i = 0; i < RUNS; i++) bareClicks.push(await clickToPaint(bare, blank, 'popup.html', false));
+  await blank.close();
   const med = (runs: ClickTiming[], k: keyof ClickTiming): number => round(median(runs.map((r) => r[k])));
   const click = {
     how: 'chrome.action.openPopup() called in the worker (headless Chromium), to the popup\'s paint, one epoch clock',
@@ -311,7 +299,7 @@ try {
   const worker = await coldStart(ext, bare);
   const warm = await cardLatency(ext, url, false);
   const cold = await cardLatency(ext, url, true);
-  const popup = await popupOpen(ext, url);
+  const popup = await popupOpen(ext, bare, url);
   const w = cardSummary(warm);
   const c = cardSummary(cold);
   const card = {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, waitForAnnotation, type Extension } from '../support/extension';
+import { launchExtension, waitForAnnotation, watchWorker, type Extension } from '../support/extension';
 import { articleHtml, startServer, type TestServer } from '../support/server';
 import { cardState, clickInCard, waitForCard, waitForNoCard } from '../support/card';
 import { writeSettings } from '../support/settings';
@@ -257,19 +257,14 @@ describe('background cards', () => {
     await waitForCard(page, 'Kim Jong Un');
     await page.mouse.move(5, 600);
     await waitForNoCard(page);
-    // The ServiceWorker domain lives on page sessions, not on the browser session.
-    const cdp = await ext.context.newCDPSession(page);
-    const statuses: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.includes(ext.id)) statuses.push(v.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.at(-1), { timeout: 5000 }).toBe('stopped');
+    const watch = await watchWorker(ext, page);
+    await watch.stopAll();
+    await expect.poll(() => watch.statuses.at(-1), { timeout: 5000 }).toBe('stopped');
     await mention(page, 'donald-trump').hover();
     await waitForCard(page, 'Donald Trump', 8000);
     // The card was never fetched before the stop, so the worker had to start again to serve it.
-    expect(statuses.slice(statuses.lastIndexOf('stopped'))).toContain('running');
+    expect(watch.statuses.slice(watch.statuses.lastIndexOf('stopped'))).toContain('running');
+    await watch.detach();
     await page.close();
   });
 

@@ -66,6 +66,13 @@ describe('popup', () => {
   const stateText = (popup: Page): Promise<string | null> => popup.locator('.state').first().textContent({ timeout: 1000 }).catch(() => null);
   /** What the popup must never say on its way to the list of a page that has entities. */
   const WRONG = /Reload the page|No known people|try again/;
+  /** The popup reached the article's list and timeline without ever saying a WRONG thing; closes it. */
+  async function expectListedAndClose(popup: Page): Promise<void> {
+    await popup.waitForSelector('.entity[data-entity="kim-jong-un"]');
+    await popup.waitForSelector('.page-timeline li');
+    expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
+    await popup.close();
+  }
 
   it('groups the page entities by type, most prominent first, with counts', async () => {
     const page = await article();
@@ -284,10 +291,7 @@ describe('popup', () => {
       await held.release();
       await popup.waitForSelector('.hit[data-entity="volodymyr-zelenskyy"]');
       await popup.locator('#search').fill('');
-      await popup.waitForSelector('.entity[data-entity="kim-jong-un"]');
-      await popup.waitForSelector('.page-timeline li');
-      expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
-      await popup.close();
+      await expectListedAndClose(popup);
     } finally {
       await held.release();
       await page.close();
@@ -299,10 +303,7 @@ describe('popup', () => {
     const tab = await tabIdFromPage(ext, page);
     await stopWorker(ext, page);
     let popup = await watchedPopup(tab);
-    await popup.waitForSelector('.entity[data-entity="kim-jong-un"]');
-    await popup.waitForSelector('.page-timeline li');
-    expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
-    await popup.close();
+    await expectListedAndClose(popup);
 
     // The worker is stopped with the popup's request waiting in its queue, and has to start again.
     const busy = await busyWorker(ext, 20_000);
@@ -310,10 +311,7 @@ describe('popup', () => {
     await expect.poll(() => stateText(popup)).toMatch(/Backstory is starting up/);
     await stopWorker(ext, page);
     await busy.ended;
-    await popup.waitForSelector('.entity[data-entity="kim-jong-un"]');
-    await popup.waitForSelector('.page-timeline li');
-    expect((await seen(popup)).filter((text) => WRONG.test(text))).toEqual([]);
-    await popup.close();
+    await expectListedAndClose(popup);
     await page.close();
   });
 });

@@ -54,16 +54,18 @@ export async function launchExtension(opts: { colorScheme?: 'light' | 'dark'; di
   };
 }
 
+/** Runs in an extension context: the id of the tab showing `u`. */
+async function findTabId(u: string): Promise<number> {
+  type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
+  const tab = tabs.find((t) => t.url === u);
+  if (tab?.id === undefined) throw new Error(`no tab for ${u}`);
+  return tab.id;
+}
+
 /** The tab id of a page, as the extension sees it (asked from the worker). */
 export async function tabIdOf(ext: Extension, page: Page): Promise<number> {
-  const url = page.url();
-  return ext.worker.evaluate(async (u) => {
-    type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
-    const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === u);
-    if (tab?.id === undefined) throw new Error(`no tab for ${u}`);
-    return tab.id;
-  }, url);
+  return ext.worker.evaluate(findTabId, page.url());
 }
 
 /** Waits until the annotator has finished at least one pass on the page. */
@@ -87,13 +89,7 @@ export async function tabIdFromPage(ext: Extension, page: Page): Promise<number>
   }
   const probe = await ext.openPage('src/options/index.html');
   try {
-    return await probe.evaluate(async (u) => {
-      type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
-      const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
-      const tab = tabs.find((t) => t.url === u);
-      if (tab?.id === undefined) throw new Error(`no tab for ${u}`);
-      return tab.id;
-    }, page.url());
+    return await probe.evaluate(findTabId, page.url());
   } finally {
     await probe.close();
   }
@@ -180,20 +176,47 @@ export async function holdWorker(ext: Extension, page: Page): Promise<HeldWorker
   };
 }
 
-/** Stops the extension's worker (CDP, from a page session) and waits until it is stopped. */
-export async function stopWorker(ext: Extension, page: Page): Promise<void> {
+/** The extension worker's running statuses as CDP reports them, and a way to stop it. */
+export interface WorkerWatch {
+  /** Every status reported since the watch began, in order ('starting', 'running', 'stopped'...). */
+  statuses: string[];
+  stopAll(): Promise<void>;
+  detach(): Promise<void>;
+}
+
+/** Watches the extension's worker through `page` (the ServiceWorker domain lives on page sessions). */
+export async function watchWorker(ext: Extension, page: Page): Promise<WorkerWatch> {
   const cdp = await ext.context.newCDPSession(page);
   const statuses: string[] = [];
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const v of versions) if (v.scriptURL.includes(ext.id)) statuses.push(v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  return {
+    statuses,
+    async stopAll() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    },
+    async detach() {
+      await cdp.detach().catch(() => undefined);
+    },
+  };
+}
+
+/** Stops the extension's worker (CDP, from a page session) and waits until it is stopped. */
+export async function stopWorker(ext: Extension, page: Page): Promise<void> {
+  const watch = await watchWorker(ext, page);
+  await watch.stopAll();
   // Something may wake it again at once; what counts is that it went down.
   const deadline = Date.now() + 10_000;
-  while (!statuses.includes('stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-  await cdp.detach().catch(() => undefined);
-  if (!statuses.includes('stopped')) throw new Error(`worker did not stop (${statuses.join(', ')})`);
+  while (!watch.statuses.includes('stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  await watch.detach();
+  if (!watch.statuses.includes('stopped')) throw new Error(`worker did not stop (${watch.statuses.join(', ')})`);
+}
+
+/** The extension's worker if it is running now (`ext.worker` goes away with a stopped worker). */
+function runningWorker(ext: Extension): Worker | undefined {
+  return ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.id}/`));
 }
 
 /**
@@ -202,7 +225,7 @@ export async function stopWorker(ext: Extension, page: Page): Promise<void> {
  * Resolves when the loop has ended either way.
  */
 export async function busyWorker(ext: Extension, ms: number): Promise<{ ended: Promise<void> }> {
-  const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.id}/`));
+  const worker = runningWorker(ext);
   if (!worker) throw new Error('the worker is not running');
   const ended = worker.evaluate((busyMs) => {
     const end = Date.now() + busyMs;
@@ -218,12 +241,11 @@ export async function busyWorker(ext: Extension, ms: number): Promise<{ ended: P
  * with a message from an extension page when it is stopped.
  */
 export async function liveWorker(ext: Extension): Promise<Worker> {
-  const running = (): Worker | undefined => ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.id}/`));
-  const now = running();
+  const now = runningWorker(ext);
   if (now) return now;
   const started = ext.context.waitForEvent('serviceworker', { timeout: 15_000 });
   const probe = await ext.openPage('src/options/index.html');
   await probe.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ backstory: 1, type: 'kb/search', payload: { query: 'x', limit: 1 } }));
   await probe.close();
-  return running() ?? (await started);
+  return runningWorker(ext) ?? (await started);
 }

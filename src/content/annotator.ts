@@ -220,8 +220,7 @@ export class Annotator {
           }
         }
         if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToPage();
-          if (this.signal.aborted) return;
+          if (!(await this.yielded())) return;
           sliceStart = performance.now();
         }
       }
@@ -233,16 +232,20 @@ export class Annotator {
     this.units.push(...fresh);
     // Resolve against everything seen so far, so context and coreference span the page. It runs
     // in one piece, so it starts a slice of its own, and wrapping after it gets a fresh one.
-    await yieldToPage();
-    if (this.signal.aborted) return;
+    if (!(await this.yielded())) return;
     const resolved = resolveMentions(this.units, this.matcher, { title: this.doc.title });
     const offset = this.units.length - fresh.length;
-    await yieldToPage();
-    if (this.signal.aborted) return;
+    if (!(await this.yielded())) return;
     await this.wrap(fresh, resolved.slice(offset));
     this.busy = false;
     performance.measure('backstory:annotate', startMark);
     this.onPass?.();
+  }
+
+  /** Lets the page run; false when we were stopped meanwhile. */
+  private async yielded(): Promise<boolean> {
+    await yieldToPage();
+    return !this.signal.aborted;
   }
 
   private readonly blockTexts = new WeakMap<Element, string>();
@@ -276,8 +279,7 @@ export class Annotator {
         for (const el of els) this.recent.push({ el, at, block: unit.block });
       });
       if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (this.signal.aborted) return;
+        if (!(await this.yielded())) return;
         sliceStart = performance.now();
       }
     }

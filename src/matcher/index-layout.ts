@@ -21,9 +21,7 @@ export interface TrieTables {
 }
 
 export interface Layout extends Automaton {
-  /** Per state: rank + 1 of the nearest terminal on its failure chain (itself included), 0 if none. */
-  dict: Int32Array;
-  /** dict as the index stores it: a bit per state with dict > 0, and a bit per terminal. */
+  /** A bit per state whose failure chain (itself included) holds a terminal, and a bit per terminal. */
   outMask: Uint8Array;
   termMask: Uint8Array;
   rootNext: Int32Array;
@@ -34,10 +32,10 @@ export interface Layout extends Automaton {
 /** `terminals`: the states that end at least one alias, ascending. */
 export function layoutAutomaton(trie: TrieTables, terminals: ArrayLike<number>): Layout {
   const { numStates, numClasses, firstChild, edgeClass, fail } = trie;
-  const dict = new Int32Array(numStates);
-  for (let g = 0; g < terminals.length; g++) dict[terminals[g]!] = g + 1;
+  const hasOut = new Uint8Array(numStates);
+  for (let g = 0; g < terminals.length; g++) hasOut[terminals[g]!] = 1;
   // Breadth-first order puts fail[s] before s, so one forward pass fills the chains.
-  for (let st = 1; st < numStates; st++) if (dict[st] === 0) dict[st] = dict[fail[st]!]!;
+  for (let st = 1; st < numStates; st++) hasOut[st] ||= hasOut[fail[st]!]!;
 
   const rootNext = new Int32Array(numClasses + 1);
   for (let t = firstChild[0] ?? 0, end = firstChild[1] ?? 0; t < end; t++) rootNext[edgeClass[t]!] = t;
@@ -48,9 +46,9 @@ export function layoutAutomaton(trie: TrieTables, terminals: ArrayLike<number>):
     for (let t = firstChild[boundaryState]!, end = firstChild[boundaryState + 1]!; t < end; t++) boundaryNext[edgeClass[t]!] = t;
   }
   const outStates: number[] = [];
-  dict.forEach((v, st) => { if (v > 0) outStates.push(st); });
+  hasOut.forEach((v, st) => { if (v) outStates.push(st); });
   const layout: Layout = {
-    firstChild, edgeClass, fail, sepClass: trie.sepClass, dict, rootNext, boundaryState, boundaryNext,
+    firstChild, edgeClass, fail, sepClass: trie.sepClass, rootNext, boundaryState, boundaryNext,
     outMask: bitmap(numStates, outStates), termMask: bitmap(numStates, Array.from(terminals)),
     wordRows: new Int32Array(0), wordRowFirst: 0, wordRowCount: 0, wordRowWidth: 0,
   };

@@ -5,6 +5,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { backstoryKb } from './scripts/vite-plugin-kb';
 import { noHtmlSinks } from './scripts/vite-plugin-no-html-sinks';
 import { contentScriptIife, type ContentScriptEntry } from './scripts/vite-plugin-content-script';
+import { singleFilePage } from './scripts/vite-plugin-single-file-page';
 
 /** Build targets: `vite build --mode chrome|firefox|e2e` writes dist/<mode>/. */
 type Target = 'chrome' | 'firefox' | 'e2e';
@@ -48,15 +49,22 @@ function manifestFor(target: Target): ManifestV3Export {
 export default defineConfig(({ mode }) => {
   const target = (TARGETS as readonly string[]).includes(mode) ? (mode as Target) : 'chrome';
   const outDir = `dist/${target}`;
-  // crxjs builds the pages and the worker; the content script is built on its own (see the plugin).
-  const { content_scripts: contentScripts, ...forCrx } = manifestFor(target) as unknown as Record<string, unknown> & { content_scripts: (ContentScriptEntry & { js: string[] })[] };
+  // crxjs builds the worker and the options and full-card pages; the content script and the
+  // popup are built on their own (see the plugins).
+  const { content_scripts: contentScripts, action, ...rest } = manifestFor(target) as unknown as Record<string, unknown> & {
+    content_scripts: (ContentScriptEntry & { js: string[] })[];
+    action: { default_popup: string } & Record<string, unknown>;
+  };
   const [cs] = contentScripts;
   if (!cs?.js[0]) throw new Error('manifest.json must declare the content script');
+  const { default_popup: popupHtml, ...actionRest } = action;
+  const forCrx = { ...rest, action: actionRest };
   const plugins: PluginOption[] = [
     backstoryKb(),
     noHtmlSinks(),
     preact(),
     crx({ manifest: forCrx as unknown as ManifestV3Export, browser: target === 'firefox' ? 'firefox' : 'chrome' }),
+    singleFilePage({ html: popupHtml, entry: 'src/popup/main.tsx', target, popup: true }),
     contentScriptIife({ entry: cs.js[0], target, contentScript: { matches: cs.matches, run_at: cs.run_at, all_frames: cs.all_frames } }),
   ];
   return {

@@ -171,6 +171,8 @@ interface ClickTiming {
   /** The popup document's navigation start (its performance.timeOrigin). */
   navigationStart: number;
   firstPaint: number;
+  /** The first paint with text in it (the bare popup's first paint already has some). */
+  firstContentfulPaint: number;
   /** The popup's load event ended: Chrome shows the popup's bubble after its first load. */
   loaded: number;
   /** `backstory:popup-ready`: the entity list on screen (NaN for the bare popup). */
@@ -205,7 +207,7 @@ async function clickToPaint(ext: Extension, page: Page, popupPath: string, waitF
     if (!popup) await new Promise((r) => setTimeout(r, 20));
   }
   if (!popup) throw new Error('openPopup() resolved but no popup target appeared');
-  type Seen = { origin: number; paint?: number; loaded?: number; ready?: number; entities: number };
+  type Seen = { origin: number; paint?: number; fcp?: number; loaded?: number; ready?: number; entities: number };
   let seen: Seen | undefined;
   for (let i = 0; i < 250; i++) {
     const { result } = await popup.send<{ result: { value: string } }>('Runtime.evaluate', {
@@ -213,13 +215,14 @@ async function clickToPaint(ext: Extension, page: Page, popupPath: string, waitF
       expression: `JSON.stringify({
         origin: performance.timeOrigin,
         paint: performance.getEntriesByType('paint').find((e) => e.name === 'first-paint')?.startTime,
+        fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
         loaded: performance.getEntriesByType('navigation')[0]?.loadEventEnd || undefined,
         ready: performance.getEntriesByName('backstory:popup-ready')[0]?.startTime,
         entities: document.querySelectorAll('.entity').length,
       })`,
     });
     seen = JSON.parse(result.value) as Seen;
-    if (seen.paint !== undefined && seen.loaded !== undefined && (!waitForReady || seen.ready !== undefined)) break;
+    if (seen.paint !== undefined && seen.fcp !== undefined && seen.loaded !== undefined && (!waitForReady || seen.ready !== undefined)) break;
     await new Promise((r) => setTimeout(r, 20));
   }
   if (seen?.paint === undefined || (waitForReady && seen.ready === undefined)) throw new Error(`the popup never painted: ${JSON.stringify(seen)}`);
@@ -234,7 +237,7 @@ async function clickToPaint(ext: Extension, page: Page, popupPath: string, waitF
   }
   await cdp.detach();
   const at = (rel: number | undefined): number => (rel === undefined ? NaN : seen.origin + rel - clickAt);
-  return { navigationStart: seen.origin - clickAt, firstPaint: at(seen.paint), loaded: at(seen.loaded), ready: at(seen.ready) };
+  return { navigationStart: seen.origin - clickAt, firstPaint: at(seen.paint), firstContentfulPaint: at(seen.fcp), loaded: at(seen.loaded), ready: at(seen.ready) };
 }
 
 async function popupOpen(ext: Extension, bare: Extension, url: string) {
@@ -270,9 +273,15 @@ async function popupOpen(ext: Extension, bare: Extension, url: string) {
     toNavigationStartMs: med(clicks, 'navigationStart'),
     toLoadedMs: med(clicks, 'loaded'),
     toFirstPaintMs: med(clicks, 'firstPaint'),
+    toFirstContentfulPaintMs: med(clicks, 'firstContentfulPaint'),
     toEntitiesShownMs: med(clicks, 'ready'),
     bareToNavigationStartMs: med(bareClicks, 'navigationStart'),
     bareToFirstPaintMs: med(bareClicks, 'firstPaint'),
+    bareToFirstContentfulPaintMs: med(bareClicks, 'firstContentfulPaint'),
+    /** The popup's own part: from its navigation start to its first paint, ours and the bare one's. */
+    ownFirstPaintMs: round(median(clicks.map((c) => c.firstPaint - c.navigationStart))),
+    bareOwnFirstPaintMs: round(median(bareClicks.map((c) => c.firstPaint - c.navigationStart))),
+    ownFirstContentfulPaintMs: round(median(clicks.map((c) => c.firstContentfulPaint - c.navigationStart))),
   };
   return {
     firstPaintMs: round(median(fcp)),
@@ -283,6 +292,8 @@ async function popupOpen(ext: Extension, bare: Extension, url: string) {
     clickToFirstPaintVsTarget: round(click.toFirstPaintMs / 100),
     clickToEntitiesShownVsTarget: round(click.toEntitiesShownMs / 100),
     clickToFirstPaintVsBarePopup: round(click.toFirstPaintMs / click.bareToFirstPaintMs),
+    clickToFirstContentfulPaintVsBarePopup: round(click.toFirstContentfulPaintMs / click.bareToFirstContentfulPaintMs),
+    ownFirstPaintVsBarePopup: round(click.ownFirstPaintMs / click.bareOwnFirstPaintMs),
     barePopupClickToFirstPaintVsTarget: round(click.bareToFirstPaintMs / 100),
     click,
   };
@@ -326,6 +337,7 @@ try {
   console.log(`  warm breakdown after the delay: flip ${w.flipLateMs} ms, frame laid out ${w.laidOutLateMs} ms, painted ${w.lateMs} ms; opacity in that frame ≥ ${w.minOpacity}`);
   console.log(`popup (from navigation start): first paint ${popup.firstPaintMs} ms (×${popup.firstPaintVsTarget} of the 100 ms target); entity list ${popup.entitiesShownMs} ms (×${popup.entitiesShownVsTarget})`);
   console.log(`popup from a click (openPopup in the worker): first paint ${popup.clickToFirstPaintMs} ms (×${popup.clickToFirstPaintVsTarget} of the 100 ms target, ×${popup.clickToFirstPaintVsBarePopup} of an empty popup's ${popup.click.bareToFirstPaintMs} ms); navigation starts ${popup.click.toNavigationStartMs} ms after the click; entity list ×${popup.clickToEntitiesShownVsTarget}`);
+  console.log(`  first contentful paint ${popup.click.toFirstContentfulPaintMs} ms (×${popup.clickToFirstContentfulPaintVsBarePopup} of the empty popup's); the popup's own part, navigation start to first paint: ${popup.click.ownFirstPaintMs} ms vs ${popup.click.bareOwnFirstPaintMs} ms (×${popup.ownFirstPaintVsBarePopup}), to first contentful paint ${popup.click.ownFirstContentfulPaintMs} ms`);
 } finally {
   await ext.close();
   await bare.close();

@@ -27,26 +27,30 @@ export function contentScriptIife(opts: { entry: string; target: string; content
       // The resolved outDir honours a command-line --outDir.
       outDir = resolve(config.root, config.build.outDir);
     },
-    async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        plugins: [backstoryKb({ reuse: true }), noHtmlSinks()],
-        define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
-        build: {
-          outDir,
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: true,
-          copyPublicDir: false,
-          lib: { entry: opts.entry, formats: ['iife'], name: 'backstoryContent', fileName: () => CONTENT_SCRIPT_FILE },
-          rollupOptions: { output: { inlineDynamicImports: true } },
-        },
-      });
-      const path = join(outDir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-      manifest.content_scripts = [{ ...opts.contentScript, js: [CONTENT_SCRIPT_FILE] }];
-      writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+    // Sequential: another plugin's closeBundle may rewrite manifest.json too.
+    closeBundle: {
+      sequential: true,
+      async handler() {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          plugins: [backstoryKb({ reuse: true }), noHtmlSinks()],
+          define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: 'es2022',
+            minify: true,
+            copyPublicDir: false,
+            lib: { entry: opts.entry, formats: ['iife'], name: 'backstoryContent', fileName: () => CONTENT_SCRIPT_FILE },
+            rollupOptions: { output: { inlineDynamicImports: true } },
+          },
+        });
+        const path = join(outDir, 'manifest.json');
+        const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+        manifest.content_scripts = [{ ...opts.contentScript, js: [CONTENT_SCRIPT_FILE] }];
+        writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+      },
     },
   };
 }

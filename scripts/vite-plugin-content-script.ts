@@ -20,9 +20,14 @@ export interface ContentScriptEntry {
 
 export function contentScriptIife(opts: { entry: string; target: string; contentScript: ContentScriptEntry }): Plugin {
   let outDir = '';
+  let failed = false;
   return {
     name: 'backstory-content-script',
     apply: 'build',
+    // A failed main build has already said why; building on would only bury that message.
+    buildEnd(error) {
+      failed = error !== undefined;
+    },
     configResolved(config) {
       // The resolved outDir honours a command-line --outDir.
       outDir = resolve(config.root, config.build.outDir);
@@ -31,6 +36,7 @@ export function contentScriptIife(opts: { entry: string; target: string; content
     closeBundle: {
       sequential: true,
       async handler() {
+        if (failed) return;
         await build({
           configFile: false,
           logLevel: 'warn',

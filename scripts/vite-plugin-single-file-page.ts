@@ -35,9 +35,14 @@ export function singleFileHtml(source: string, entry: string, css: string, scrip
 export function singleFilePage(opts: SingleFilePageOptions): Plugin {
   let root = '';
   let outDir = '';
+  let failed = false;
   return {
     name: 'backstory-single-file-page',
     apply: 'build',
+    // A failed main build has already said why; building on would only bury that message.
+    buildEnd(error) {
+      failed = error !== undefined;
+    },
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
@@ -45,6 +50,7 @@ export function singleFilePage(opts: SingleFilePageOptions): Plugin {
     closeBundle: {
       sequential: true,
       async handler() {
+        if (failed) return;
         const pageDir = join(outDir, dirname(opts.html));
         const script = basename(opts.entry).replace(/\.[tj]sx?$/, '.js');
         const work = join(outDir, '.single-file-page');

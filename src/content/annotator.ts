@@ -4,7 +4,7 @@
  * never reacts to its own insertions.
  */
 import type { Matcher } from '../matcher';
-import { resolveMentions } from '../matcher';
+import { Resolution } from '../matcher';
 import type { Candidate, Mention, TextUnit } from '../matcher/types';
 import type { Settings } from '../settings/defaults';
 import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, isInsideSkipped } from './dom-filter';
@@ -230,13 +230,19 @@ export class Annotator {
     for (const u of this.units) if (u.node.isConnected) this.units[kept++] = u;
     this.units.length = kept;
     this.units.push(...fresh);
-    // Resolve against everything seen so far, so context and coreference span the page. It runs
-    // in one piece, so it starts a slice of its own, and wrapping after it gets a fresh one.
-    if (!(await this.yielded())) return;
-    const resolved = resolveMentions(this.units, this.matcher, { title: this.doc.title });
+    // Resolve against everything seen so far, so context and coreference span the page: unit
+    // by unit in slices like the scan's, then one linear decision over the spans.
+    const resolution = new Resolution(this.matcher, { title: this.doc.title });
+    for (const unit of this.units) {
+      resolution.add(unit);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        if (!(await this.yielded())) return;
+        sliceStart = performance.now();
+      }
+    }
+    const resolved = resolution.finish();
     const offset = this.units.length - fresh.length;
-    if (!(await this.yielded())) return;
-    await this.wrap(fresh, resolved.slice(offset));
+    await this.wrap(fresh, resolved.slice(offset), sliceStart);
     this.busy = false;
     performance.measure('backstory:annotate', startMark);
     this.onPass?.();
@@ -264,10 +270,10 @@ export class Annotator {
     return value === '' ? text : value;
   }
 
-  private async wrap(units: Unit[], resolved: Mention[][]): Promise<void> {
+  /** `sliceStart`: when the caller's current slice began; wrapping continues it. */
+  private async wrap(units: Unit[], resolved: Mention[][], sliceStart: number): Promise<void> {
     const muted = new Set(this.prefs.mutedEntities);
     const types = new Set<string>(this.prefs.types);
-    let sliceStart = performance.now();
     for (const [i, unit] of units.entries()) {
       const spans = (resolved[i] ?? []).filter((m) => !muted.has(m.entityId) && types.has(m.type));
       // The page may have changed the node while we were scanning: skip what no longer fits.

@@ -2,6 +2,6 @@
 export { buildMatchIndex } from './build-index';
 export { Matcher } from './matcher';
 export { foldAliasText, normalizeAliasText } from './normalize';
-export { resolveMentions, type ResolveOptions } from './resolve';
+export { Resolution, resolveMentions, type ResolveOptions } from './resolve';
 export { RULES, type Decision, type RuleName } from './rules';
 export type { AliasInfo, AliasSense, Candidate, Mention, TextUnit } from './types';

@@ -135,26 +135,46 @@ function decide(slot: Slot, pos: number, named: Map<string, number[]>): { entity
 }
 
 /**
+ * Resolution in steps, so a caller can spread it over several tasks: `add` each unit in
+ * document order (the costly part: context rules, block scans), then `finish` once (linear in
+ * the spans). The result is aligned with the units added.
+ */
+export class Resolution {
+  private readonly memo: Memo = { blockScans: new Map(), titleCase: new Map() };
+  private readonly slots: Slot[] = [];
+  private units = 0;
+
+  constructor(private readonly matcher: Matcher, private readonly opts: ResolveOptions = {}) {
+    if (opts.title) {
+      const title: TextUnit = { text: opts.title, candidates: matcher.scan(opts.title), prominent: true };
+      collectSlots(-1, title, matcher, this.memo, this.slots);
+    }
+  }
+
+  add(unit: TextUnit): void {
+    collectSlots(this.units++, unit, this.matcher, this.memo, this.slots);
+  }
+
+  finish(): Mention[][] {
+    const named = fullNamings(this.slots);
+    const out: Mention[][] = Array.from({ length: this.units }, () => []);
+    this.slots.forEach((slot, pos) => {
+      const { entityId, rule } = decide(slot, pos, named);
+      this.opts.onDecision?.({ unit: slot.unit, start: slot.start, end: slot.end, text: slot.text, entityId, rule });
+      if (entityId === null || slot.unit < 0) return;
+      const type = slot.senses.find((s) => s.sense.entityId === entityId)!.sense.type;
+      out[slot.unit]!.push({ start: slot.start, end: slot.end, entityId, type });
+    });
+    return out;
+  }
+}
+
+/**
  * Decides each candidate's entity or drops it. `units` are in document order; the result
  * is aligned with them. See rules.ts for the rules (RULES) and the tie rule.
  */
 export function resolveMentions(units: TextUnit[], matcher: Matcher, opts: ResolveOptions = {}): Mention[][] {
-  const memo: Memo = { blockScans: new Map(), titleCase: new Map() };
-  const slots: Slot[] = [];
-  if (opts.title) {
-    const title: TextUnit = { text: opts.title, candidates: matcher.scan(opts.title), prominent: true };
-    collectSlots(-1, title, matcher, memo, slots);
-  }
-  units.forEach((unit, i) => collectSlots(i, unit, matcher, memo, slots));
-
-  const named = fullNamings(slots);
-  const out: Mention[][] = units.map(() => []);
-  slots.forEach((slot, pos) => {
-    const { entityId, rule } = decide(slot, pos, named);
-    opts.onDecision?.({ unit: slot.unit, start: slot.start, end: slot.end, text: slot.text, entityId, rule });
-    if (entityId === null || slot.unit < 0) return;
-    const type = slot.senses.find((s) => s.sense.entityId === entityId)!.sense.type;
-    out[slot.unit]!.push({ start: slot.start, end: slot.end, entityId, type });
-  });
-  return out;
+  const resolution = new Resolution(matcher, opts);
+  for (const unit of units) resolution.add(unit);
+  return resolution.finish();
 }

@@ -4,7 +4,7 @@
  * run.ts reloads the page between contenders so one's marks never slow another.
  */
 import { Annotator } from '../src/content/annotator';
-import { blockOf, HEADLINE_SELECTOR } from '../src/content/dom-filter';
+import { blockOf, HEADLINE_SELECTOR, paragraphText, type BlockTexts } from '../src/content/dom-filter';
 import { textNodes } from '../src/content/text-walk';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
 import { ENTITY_TYPES } from '../src/kb/schema';
@@ -166,7 +166,7 @@ export interface PhasesResult {
   base64Ms: number;
   /** The annotator's walk (text-walk.ts): every text node worth scanning, no matching. */
   walkMs: number;
-  /** matcher.scan() of every text the walk keeps, plus each hit's block and headline lookups. */
+  /** matcher.scan() of every text the walk keeps, plus each hit's block, paragraph text and headline lookups. */
   scanMs: number;
   resolveMs: number;
   units: number;
@@ -187,13 +187,15 @@ export function phases(base64: string): PhasesResult {
   const texts = [...textNodes(document, document.body)];
   const t2 = now();
   const units: (TextUnit & { block: Element })[] = [];
+  const blockTexts: BlockTexts = new WeakMap();
   let candidates = 0;
   for (const node of texts) {
     const found = matcher.scan(node.data);
     const parent = node.parentElement;
     if (found.length > 0 && parent) {
       candidates += found.length;
-      units.push({ text: node.data, candidates: found, block: blockOf(parent), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
+      const block = blockOf(parent);
+      units.push({ text: node.data, candidates: found, block, blockText: paragraphText(block, node.data, blockTexts), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
     }
   }
   const t3 = now();

@@ -7,7 +7,7 @@ import type { Matcher } from '../matcher';
 import { Resolution } from '../matcher';
 import type { Candidate, Mention, TextUnit } from '../matcher/types';
 import type { Settings } from '../settings/defaults';
-import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, isInsideSkipped } from './dom-filter';
+import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, isInsideSkipped, paragraphText, type BlockTexts } from './dom-filter';
 import { textNodes } from './text-walk';
 import { isPageText, isPieceOf, takePiecesAfter, unwrapMentions, wrapSpans } from './wrap';
 
@@ -29,8 +29,6 @@ const SLICE_MS = 8;
 const QUICK_DROP_MS = 1000;
 const BLOCK_DROPS = 3;
 const PAGE_DROPS = 100;
-/** Beyond this a block is a page section, not a paragraph. */
-const MAX_BLOCK_TEXT = 4000;
 
 const yieldToPage = (): Promise<void> => {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -254,20 +252,10 @@ export class Annotator {
     return !this.signal.aborted;
   }
 
-  private readonly blockTexts = new WeakMap<Element, string>();
+  private readonly blockTexts: BlockTexts = new WeakMap();
 
-  /**
-   * The paragraph around a text, for context rules ("Michael" before "Jordan" in another
-   * node). Large containers are not paragraphs: there the text itself is the context.
-   */
   private blockText(block: Element, text: string): string {
-    let value = this.blockTexts.get(block);
-    if (value === undefined) {
-      const full = block.textContent ?? '';
-      value = full.length <= MAX_BLOCK_TEXT ? full : '';
-      this.blockTexts.set(block, value);
-    }
-    return value === '' ? text : value;
+    return paragraphText(block, text, this.blockTexts);
   }
 
   /** `sliceStart`: when the caller's current slice began; wrapping continues it. */

@@ -62,3 +62,23 @@ export const HEADLINE_SELECTOR = 'h1,[itemprop="headline"],.headline';
 export function blockOf(el: Element): Element {
   return el.closest(BLOCK_SELECTOR) ?? el;
 }
+
+/** Beyond this a block is a page section, not a paragraph. */
+const MAX_BLOCK_TEXT = 4000;
+
+/** Each block's paragraph text ('' for a section), read once per pass. */
+export type BlockTexts = WeakMap<Element, string>;
+
+/**
+ * The paragraph around a text, for context rules ("Michael" before "Jordan" in another
+ * node). Large containers are not paragraphs: there the text itself is the context.
+ */
+export function paragraphText(block: Element, text: string, cache: BlockTexts): string {
+  let value = cache.get(block);
+  if (value === undefined) {
+    const full = block.textContent ?? '';
+    value = full.length <= MAX_BLOCK_TEXT ? full : '';
+    cache.set(block, value);
+  }
+  return value === '' ? text : value;
+}

@@ -14,8 +14,12 @@ export interface LocalContext {
   start: number;
   end: number;
   block: string | undefined;
-  /** Every candidate span in the same text: a neighbour inside one is a known name, not a stranger. */
-  spans: readonly { start: number; end: number }[];
+  /**
+   * Every candidate span in the same text: a neighbour inside one is a known name, not a
+   * stranger. A call, because reading it may mean scanning the whole block: only the name
+   * guards ask.
+   */
+  spans(): readonly { start: number; end: number }[];
   /** Headline capitals carry no signal, so capital-based guards stand down. Asked only when a guard needs it. */
   titleCase(): boolean;
 }
@@ -24,7 +28,7 @@ export interface LocalContext {
 export const US_PLACE_RADIUS = 200;
 
 const inCandidate = (ctx: LocalContext, w: Word): boolean =>
-  ctx.spans.some((s) => s.start < w.end && w.start < s.end && !(s.start === ctx.start && s.end === ctx.end));
+  ctx.spans().some((s) => s.start < w.end && w.start < s.end && !(s.start === ctx.start && s.end === ctx.end));
 
 /** A capitalized word that reads as a name part: not a function word, day, month or title. */
 function nameLike(ctx: LocalContext, w: Word | null): boolean {

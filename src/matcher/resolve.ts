@@ -37,12 +37,15 @@ function locate(unit: TextUnit, matcher: Matcher, blockScans: Map<string, Candid
   if (block && block !== unit.text) {
     const at = block.indexOf(unit.text);
     if (at >= 0 && block.lastIndexOf(unit.text) === at) {
-      let spans = blockScans.get(block);
-      if (!spans) blockScans.set(block, (spans = matcher.scan(block)));
+      const spans = (): Candidate[] => {
+        let found = blockScans.get(block);
+        if (!found) blockScans.set(block, (found = matcher.scan(block)));
+        return found;
+      };
       return { text: block, offset: at, spans, block: undefined };
     }
   }
-  return { text: unit.text, offset: 0, spans: unit.candidates, block };
+  return { text: unit.text, offset: 0, spans: () => unit.candidates, block };
 }
 
 function localDrop(sense: AliasSense, aliasText: string, ctx: LocalContext): RuleName | null {

@@ -1,17 +1,22 @@
 /**
  * `npm run screenshots`: regenerates the README pictures in docs/ from the e2e build:
- * the demo article with an open card (light and dark), the popup (light and dark),
- * the options page, and cards for mentions near each viewport edge.
+ * the demo article with an open card (light and dark), the popup on the first seed article
+ * of ../shared (light and dark; on the demo article, with a notice, where ../shared is
+ * missing), the options page, and cards for mentions near each viewport edge.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, tabIdOf, waitForAnnotation, type Extension } from '../tests/support/extension';
-import { startServer } from '../tests/support/server';
+import { articleHtml, startServer } from '../tests/support/server';
+import { hasShared, readSeeds } from '../tests/support/shared';
 
 const article = readFileSync(resolve('scripts/demo/article.html'), 'utf8');
 const server = await startServer();
 const articleUrl = server.page('/article.html', article);
+// The issue asks for the popup on a seed article: served from ../shared, never copied here.
+const seed = hasShared() ? readSeeds()[0] : undefined;
+const popupUrl = seed ? server.page('/seed.html', articleHtml(seed.title, seed.paragraphs)) : articleUrl;
 
 async function openCard(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().hover();
@@ -29,7 +34,12 @@ async function shots(ext: Extension, scheme: 'light' | 'dark'): Promise<void> {
   await openCard(page, 'backstory-mention[data-entity="kim-jong-un"]');
   await page.screenshot({ path: scheme === 'light' ? 'docs/demo.png' : 'docs/card-dark.png' });
 
-  const tab = await tabIdOf(ext, page);
+  const described = popupUrl === articleUrl ? page : await ext.context.newPage();
+  if (described !== page) {
+    await described.goto(popupUrl);
+    await waitForAnnotation(described);
+  }
+  const tab = await tabIdOf(ext, described);
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 360, height: 600 });
   await popup.goto(`chrome-extension://${ext.id}/src/popup/index.html?tab=${tab}`);
@@ -37,6 +47,7 @@ async function shots(ext: Extension, scheme: 'light' | 'dark'): Promise<void> {
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: `docs/popup-${scheme}.png` });
   await popup.close();
+  if (described !== page) await described.close();
 
   if (scheme === 'light') {
     const options = await ext.openPage('src/options/index.html');

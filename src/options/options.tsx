@@ -6,7 +6,7 @@ import { DENSITIES, HOVER_DELAY_RANGE, MARK_STYLES, MOTION, THEMES, type Setting
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
 import { builtInSites } from '../sites/default-sites';
-import { typeLabel } from '../ui/card';
+import { typeGroupLabel } from '../ui/card';
 import { AddedSites } from './site-list';
 import { Backup } from './backup';
 import { t } from '../shared/i18n';
@@ -100,7 +100,7 @@ export function Options(): JSX.Element {
                   void update({ types: e.currentTarget.checked ? [...settings.types, type] : settings.types.filter((x) => x !== type) })
                 }
               />
-              {typeLabel(type)}
+              {typeGroupLabel(type)}
             </label>
           ))}
         </fieldset>

@@ -10,7 +10,7 @@ import { loadSettings, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/theme';
 import { builtInSites } from '../sites/default-sites';
 import { isWebUrl, sitePatterns, siteStatus, type SiteStatus } from '../sites/site-rules';
-import { CardView, typeLabel } from '../ui/card';
+import { CardView, typeGroupLabel } from '../ui/card';
 import { targetTab, type TargetTab } from './active-tab';
 import { PageReader, retryDelay, settled, type PageState } from './page-state';
 import { Search } from './search';
@@ -156,7 +156,7 @@ function PageBody(props: { page: PageState; status: SiteStatus; tab: TargetTab |
       {page.reading && <p class="progress" role="status">{t('popupStillReading')}</p>}
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`g-${g.type}`}>
-          <h2 id={`g-${g.type}`}>{typeLabel(g.type)}</h2>
+          <h2 id={`g-${g.type}`}>{typeGroupLabel(g.type)}</h2>
           <ul class="entities">
             {g.items.map((e) => (
               <EntityRow key={e.id} entity={e} tabId={tab?.id} onOpen={props.onOpen} />

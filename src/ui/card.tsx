@@ -21,6 +21,20 @@ export function typeLabel(type: EntityType): string {
   return t(TYPE_KEYS[type]);
 }
 
+const GROUP_KEYS = {
+  person: 'groupPerson',
+  country: 'groupCountry',
+  place: 'groupPlace',
+  organization: 'groupOrganization',
+  event: 'groupEvent',
+  concept: 'groupConcept',
+} as const satisfies Record<EntityType, MessageKey>;
+
+/** The plural, for a heading or a choice over a whole type ("People", "Countries"). */
+export function typeGroupLabel(type: EntityType): string {
+  return t(GROUP_KEYS[type]);
+}
+
 export interface CardViewProps {
   card: Card;
   /** Opens a related entity's card in place. */

@@ -79,7 +79,7 @@ describe('popup', () => {
     const popup = await popupFor(page);
     await popup.waitForSelector('.entity');
     const groups = await popup.$$eval('.groups section[aria-labelledby^="g-"] h2', (els) => els.map((e) => e.textContent));
-    expect(groups.slice(0, 2)).toEqual(['Person', 'Country']);
+    expect(groups.slice(0, 2)).toEqual(['People', 'Countries']);
     const people = await popup.$$eval('section[aria-labelledby="g-person"] .entity', (els) =>
       els.map((e) => ({ id: e.getAttribute('data-entity'), count: Number(e.querySelector('.count')?.textContent) })),
     );

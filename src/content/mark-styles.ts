@@ -17,7 +17,11 @@ const BY_STYLE: Record<MarkStyle, string> = {
   // Dotted keeps it quiet; the full text colour keeps it at the text's own contrast (a 65% mix fell
   // under 3:1 on pages with light-grey text).
   underline: `${M}:not([data-quiet]) { text-decoration: underline dotted 1px; text-decoration-color: currentColor; text-underline-offset: .18em; }`,
-  background: `${M}:not([data-quiet]) { background-color: rgba(255, 213, 79, .28); box-shadow: 0 0 0 1px rgba(255, 213, 79, .28); }`,
+  // A marker band under the words, not behind them: a tint behind the text took light-grey
+  // text (#767676, 4.5:1) under AA. The band alone is about 1.1:1 against white, so a solid
+  // underline in the text colour carries the mark.
+  background: `${M}:not([data-quiet]) { background-image: linear-gradient(to top, rgba(255, 196, 0, .45) .22em, transparent .22em);
+  text-decoration: underline solid 1px; text-decoration-color: currentColor; text-underline-offset: .18em; }`,
   'hover-only': '',
 };
 

@@ -191,6 +191,22 @@ describe('card layout and contrast', () => {
     });
   }
 
+  it('gives the highlight mark style an underline at 3:1 too, not a tint alone', async () => {
+    await writeSettings(ext, { version: 1, markStyle: 'background' });
+    try {
+      for (const [name, style] of [['white', ''], ['grey', '<style>body { color: #767676; background: #fff; }</style>'], ['dark', '<style>html { background: #121212; color: #e8e8e8; }</style>']]) {
+        const page = await open(`/highlight-${name}.html`, articleHtml('Highlight', ['Kim Jong Un met Donald Trump in Singapore in 2018.'], style));
+        const mark = await markContrast(page, KIM);
+        expect(await page.$eval(KIM, (m) => getComputedStyle(m).backgroundImage), `${name}: the marker band`).toContain('linear-gradient');
+        expect(mark.map((e) => e.text), `${name}: parts`).toEqual(['text', 'underline']);
+        expect(failures(mark), name).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await writeSettings(ext, { version: 1 });
+    }
+  });
+
   it('keeps the mark underline at 3:1 on a page of light-grey text', async () => {
     // #767676 on white is the lightest grey that still meets AA for text (4.54:1).
     const page = await open('/contrast-grey.html', articleHtml('Grey', ['Kim Jong Un met Donald Trump in Singapore in 2018.'], '<style>body { color: #767676; background: #fff; }</style>'));

@@ -144,7 +144,7 @@ describe('options', () => {
 
     // Mark style reaches the page's stylesheet.
     await options.locator('input[name="markStyle"][value="background"]').check();
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('backstory-mention:not([data-quiet])') as Element).backgroundColor !== 'rgba(0, 0, 0, 0)', undefined, poll);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('backstory-mention:not([data-quiet])') as Element).backgroundImage.includes('linear-gradient'), undefined, poll);
 
     // Entity types off and on again.
     await options.locator('input[name="type-person"]').uncheck();

@@ -1,18 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { singleFileHtml } from './vite-plugin-single-file-page';
 
-const SOURCE = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Backstory</title>
-  </head>
-  <body>
-    <div id="app"></div>
-    <script type="module" src="./main.tsx"></script>
-  </body>
-</html>
-`;
+// The real popup page, as the build reads it.
+const SOURCE = readFileSync(new URL('../src/popup/index.html', import.meta.url), 'utf8');
 
 describe('singleFileHtml', () => {
   it('replaces the module entry with inlined CSS and one deferred classic script in the head', () => {
@@ -20,7 +11,7 @@ describe('singleFileHtml', () => {
     expect(html).not.toContain('main.tsx');
     expect(html).toContain('    <style>body{width:360px}</style>\n    <script defer src="./main.js"></script>\n  </head>');
     expect(html.match(/<script/g)).toHaveLength(1);
-    expect(html).toContain('<div id="app"></div>\n  </body>');
+    expect(html).toContain('<div id="app"></div>');
   });
 
   it('fails when the page does not load the entry it is given', () => {

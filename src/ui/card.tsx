@@ -8,31 +8,23 @@ import type { EntityType } from '../kb/schema';
 import type { Card } from '../shared/messages';
 import { t, type MessageKey } from '../shared/i18n';
 
+/** Each type's name, one and many ("Person", "People"). */
 const TYPE_KEYS = {
-  person: 'typePerson',
-  country: 'typeCountry',
-  place: 'typePlace',
-  organization: 'typeOrganization',
-  event: 'typeEvent',
-  concept: 'typeConcept',
-} as const satisfies Record<EntityType, MessageKey>;
+  person: ['typePerson', 'groupPerson'],
+  country: ['typeCountry', 'groupCountry'],
+  place: ['typePlace', 'groupPlace'],
+  organization: ['typeOrganization', 'groupOrganization'],
+  event: ['typeEvent', 'groupEvent'],
+  concept: ['typeConcept', 'groupConcept'],
+} as const satisfies Record<EntityType, readonly [MessageKey, MessageKey]>;
 
 export function typeLabel(type: EntityType): string {
-  return t(TYPE_KEYS[type]);
+  return t(TYPE_KEYS[type][0]);
 }
-
-const GROUP_KEYS = {
-  person: 'groupPerson',
-  country: 'groupCountry',
-  place: 'groupPlace',
-  organization: 'groupOrganization',
-  event: 'groupEvent',
-  concept: 'groupConcept',
-} as const satisfies Record<EntityType, MessageKey>;
 
 /** The plural, for a heading or a choice over a whole type ("People", "Countries"). */
 export function typeGroupLabel(type: EntityType): string {
-  return t(GROUP_KEYS[type]);
+  return t(TYPE_KEYS[type][1]);
 }
 
 export interface CardViewProps {

@@ -186,10 +186,7 @@ interface ClickTiming {
  * performance.timeOrigin plus a relative time; the worker and the popup share a process.
  * Playwright does not list the popup, so it is read through a raw CDP session to its target.
  */
-async function clickToPaint(ext: Extension, page: Page, popupPath: string, waitForReady: boolean): Promise<ClickTiming> {
-  // The bare extension has no page to ask for a tab id (nor the permission to see the
-  // article's address): it clicks in the window of the active tab, which bringToFront made the article.
-  const tab = waitForReady ? await tabIdFromPage(ext, page) : undefined;
+async function clickToPaint(ext: Extension, page: Page, popupPath: string, waitForReady: boolean, tab?: number): Promise<ClickTiming> {
   await page.bringToFront();
   const popupUrl = `chrome-extension://${ext.id}/${popupPath}`;
   const isPopup = (t: { type: string; url: string }): boolean => t.type === 'page' && t.url === popupUrl;
@@ -265,11 +262,13 @@ async function popupOpen(ext: Extension, bare: Extension, url: string) {
     await popup.close();
   }
   const clicks: ClickTiming[] = [];
-  for (let i = 0; i < RUNS; i++) clicks.push(await clickToPaint(ext, page, 'src/popup/index.html', true));
+  for (let i = 0; i < RUNS; i++) clicks.push(await clickToPaint(ext, page, 'src/popup/index.html', true, tab));
   await page.close();
 
   const bareClicks: ClickTiming[] = [];
-  // Over the same article, so the two clicks differ only in the extension.
+  // Over the same article, so the two clicks differ only in the extension. The bare extension
+  // has no page to ask for a tab id (nor the permission to see the article's address): it
+  // clicks in the window of the active tab, which bringToFront makes the article.
   const blank = await bare.context.newPage();
   await blank.goto(url);
   for (let i = 0; i < RUNS; i++) bareClicks.push(await clickToPaint(bare, blank, 'popup.html', false));

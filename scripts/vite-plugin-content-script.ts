@@ -4,11 +4,10 @@
  * web_accessible_resources: that exposes files to every listed site (a fingerprint) and breaks
  * scripts registered at run time for sites the reader adds, which those resources do not cover.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { backstoryKb } from './vite-plugin-kb';
 import { noHtmlSinks } from './vite-plugin-no-html-sinks';
+import { afterBuild, editBuiltManifest } from './vite-after-build';
 
 export const CONTENT_SCRIPT_FILE = 'content.js';
 
@@ -19,44 +18,24 @@ export interface ContentScriptEntry {
 }
 
 export function contentScriptIife(opts: { entry: string; target: string; contentScript: ContentScriptEntry }): Plugin {
-  let outDir = '';
-  let failed = false;
-  return {
-    name: 'backstory-content-script',
-    apply: 'build',
-    // A failed main build has already said why; building on would only bury that message.
-    buildEnd(error) {
-      failed = error !== undefined;
-    },
-    configResolved(config) {
-      // The resolved outDir honours a command-line --outDir.
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    // Sequential: another plugin's closeBundle may rewrite manifest.json too.
-    closeBundle: {
-      sequential: true,
-      async handler() {
-        if (failed) return;
-        await build({
-          configFile: false,
-          logLevel: 'warn',
-          plugins: [backstoryKb({ reuse: true }), noHtmlSinks()],
-          define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
-          build: {
-            outDir,
-            emptyOutDir: false,
-            target: 'es2022',
-            minify: true,
-            copyPublicDir: false,
-            lib: { entry: opts.entry, formats: ['iife'], name: 'backstoryContent', fileName: () => CONTENT_SCRIPT_FILE },
-            rollupOptions: { output: { inlineDynamicImports: true } },
-          },
-        });
-        const path = join(outDir, 'manifest.json');
-        const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-        manifest.content_scripts = [{ ...opts.contentScript, js: [CONTENT_SCRIPT_FILE] }];
-        writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+  return afterBuild('backstory-content-script', async ({ outDir }) => {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      plugins: [backstoryKb({ reuse: true }), noHtmlSinks()],
+      define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
+      build: {
+        outDir,
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        copyPublicDir: false,
+        lib: { entry: opts.entry, formats: ['iife'], name: 'backstoryContent', fileName: () => CONTENT_SCRIPT_FILE },
+        rollupOptions: { output: { inlineDynamicImports: true } },
       },
-    },
-  };
+    });
+    editBuiltManifest(outDir, (manifest) => {
+      manifest.content_scripts = [{ ...opts.contentScript, js: [CONTENT_SCRIPT_FILE] }];
+    });
+  });
 }

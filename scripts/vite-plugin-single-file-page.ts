@@ -11,6 +11,7 @@ import { dirname, join, resolve, basename } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, type Plugin } from 'vite';
 import { noHtmlSinks } from './vite-plugin-no-html-sinks';
+import { afterBuild, editBuiltManifest } from './vite-after-build';
 
 export interface SingleFilePageOptions {
   /** The page's source HTML, relative to the project root; it is written to the same path in the output. */
@@ -33,57 +34,37 @@ export function singleFileHtml(source: string, entry: string, css: string, scrip
 }
 
 export function singleFilePage(opts: SingleFilePageOptions): Plugin {
-  let root = '';
-  let outDir = '';
-  let failed = false;
-  return {
-    name: 'backstory-single-file-page',
-    apply: 'build',
-    // A failed main build has already said why; building on would only bury that message.
-    buildEnd(error) {
-      failed = error !== undefined;
-    },
-    configResolved(config) {
-      root = config.root;
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    closeBundle: {
-      sequential: true,
-      async handler() {
-        if (failed) return;
-        const pageDir = join(outDir, dirname(opts.html));
-        const script = basename(opts.entry).replace(/\.[tj]sx?$/, '.js');
-        const work = join(outDir, '.single-file-page');
-        await build({
-          configFile: false,
-          root,
-          logLevel: 'warn',
-          plugins: [noHtmlSinks(), preact()],
-          define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
-          build: {
-            outDir: work,
-            emptyOutDir: true,
-            target: 'es2022',
-            minify: true,
-            copyPublicDir: false,
-            cssCodeSplit: false,
-            lib: { entry: opts.entry, formats: ['iife'], name: 'backstoryPage', fileName: () => script, cssFileName: 'page' },
-          },
-        });
-        // Vite marks a library's CSS with a comment; it has no use in the page.
-        const css = readFileSync(join(work, 'page.css'), 'utf8').replace(/\/\*\$vite\$:\d+\*\//g, '').trim();
-        const html = singleFileHtml(readFileSync(resolve(root, opts.html), 'utf8'), opts.entry, css, script);
-        mkdirSync(pageDir, { recursive: true });
-        writeFileSync(join(pageDir, basename(opts.html)), html);
-        writeFileSync(join(pageDir, script), readFileSync(join(work, script)));
-        rmSync(work, { recursive: true, force: true });
-        if (opts.popup) {
-          const path = join(outDir, 'manifest.json');
-          const manifest = JSON.parse(readFileSync(path, 'utf8')) as { action?: Record<string, unknown> };
-          manifest.action = { ...manifest.action, default_popup: opts.html };
-          writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
-        }
+  return afterBuild('backstory-single-file-page', async ({ root, outDir }) => {
+    const pageDir = join(outDir, dirname(opts.html));
+    const script = basename(opts.entry).replace(/\.[tj]sx?$/, '.js');
+    const work = join(outDir, '.single-file-page');
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      plugins: [noHtmlSinks(), preact()],
+      define: { __BACKSTORY_TARGET__: JSON.stringify(opts.target), 'process.env.NODE_ENV': '"production"' },
+      build: {
+        outDir: work,
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        copyPublicDir: false,
+        cssCodeSplit: false,
+        lib: { entry: opts.entry, formats: ['iife'], name: 'backstoryPage', fileName: () => script, cssFileName: 'page' },
       },
-    },
-  };
+    });
+    // Vite marks a library's CSS with a comment; it has no use in the page.
+    const css = readFileSync(join(work, 'page.css'), 'utf8').replace(/\/\*\$vite\$:\d+\*\//g, '').trim();
+    const html = singleFileHtml(readFileSync(resolve(root, opts.html), 'utf8'), opts.entry, css, script);
+    mkdirSync(pageDir, { recursive: true });
+    writeFileSync(join(pageDir, basename(opts.html)), html);
+    writeFileSync(join(pageDir, script), readFileSync(join(work, script)));
+    rmSync(work, { recursive: true, force: true });
+    if (opts.popup) {
+      editBuiltManifest(outDir, (manifest) => {
+        manifest.action = { ...(manifest.action as Record<string, unknown> | undefined), default_popup: opts.html };
+      });
+    }
+  });
 }

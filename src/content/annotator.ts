@@ -214,7 +214,7 @@ export class Annotator {
           const parent = node.parentElement;
           if (parent) {
             const block = blockOf(parent);
-            fresh.push({ node, text, candidates, block, blockText: this.blockText(block, text), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
+            fresh.push({ node, text, candidates, block, blockText: paragraphText(block, text, this.blockTexts), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
           }
         }
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -253,10 +253,6 @@ export class Annotator {
   }
 
   private readonly blockTexts: BlockTexts = new WeakMap();
-
-  private blockText(block: Element, text: string): string {
-    return paragraphText(block, text, this.blockTexts);
-  }
 
   /** `sliceStart`: when the caller's current slice began; wrapping continues it. */
   private async wrap(units: Unit[], resolved: Mention[][], sliceStart: number): Promise<void> {

@@ -16,7 +16,7 @@ describe('npm run package', () => {
       expect(Object.keys(files)).toContain('content.js');
       expect(Object.keys(files)).toContain('_locales/fr/messages.json');
       // The popup is one HTML file with its CSS inlined and one script beside it.
-      const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array)) as { action: { default_popup: string } };
+      const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array)) as Record<string, unknown> & { version: string; action: { default_popup: string } };
       const popupPath = manifest.action.default_popup;
       const popup = strFromU8(files[popupPath] as Uint8Array);
       const scripts = [...popup.matchAll(/<script\b[^>]*\bsrc="\.\/([^"]+)"/g)].map((m) => m[1]);
@@ -24,7 +24,7 @@ describe('npm run package', () => {
       expect(popup).not.toMatch(/<link\b/);
       expect(popup).toMatch(/<style>[^<]*--accent/);
       expect(Object.keys(files)).toContain(popupPath.replace(/[^/]+$/, scripts[0] ?? ''));
-      return JSON.parse(strFromU8(files['manifest.json'] as Uint8Array)) as Record<string, unknown> & { version: string };
+      return manifest;
     };
     const chrome = manifestOf('chrome');
     const firefox = manifestOf('firefox');

@@ -5,7 +5,8 @@ import { ROOT } from '../scripts/kb-files';
 
 export const BUNDLE_GLOBAL = 'BackstoryBench';
 
-export async function buildBenchBundle(): Promise<string> {
+/** `minify: false` keeps function names, for profiles. */
+export async function buildBenchBundle(minify = true): Promise<string> {
   const out = await build({
     configFile: false,
     root: ROOT,
@@ -14,7 +15,7 @@ export async function buildBenchBundle(): Promise<string> {
     build: {
       write: false,
       target: 'es2022',
-      minify: true,
+      minify,
       // The same minified code the content script ships, not a debug build.
       lib: { entry: join(ROOT, 'bench/entry.ts'), formats: ['iife'], name: BUNDLE_GLOBAL, fileName: 'bench' },
     },

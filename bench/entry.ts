@@ -20,9 +20,9 @@ export interface FloorResult {
 }
 
 export interface BackstoryResult {
-  /** Wall time from the decode of the index to the resolution of start(). */
+  /** Wall time from the load of the index to the resolution of start(). */
   ms: number;
-  /** base64 → bytes → Matcher.fromBytes. */
+  /** base64 → bytes → Matcher.fromIndex. */
   decodeMs: number;
   /** Sum of the annotator's synchronous slices (wall time minus the time it left to the page). */
   busyMs: number;
@@ -76,9 +76,9 @@ export function floor(): FloorResult {
  * Records the annotator's synchronous slices: it yields through scheduler.yield(), so the
  * time between a yield and its resumption belongs to the page, everything else to us.
  */
-export function trackSlices(start: number): { slices: number[]; stop(end: number): void } {
+export function trackSlices(): { slices: number[]; start(at: number): void; stop(end: number): void } {
   const slices: number[] = [];
-  let resumed = start;
+  let resumed = 0;
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const original = sched?.yield;
   if (sched && original) {
@@ -91,6 +91,9 @@ export function trackSlices(start: number): { slices: number[]; stop(end: number
   }
   return {
     slices,
+    start(at) {
+      resumed = at;
+    },
     stop(end) {
       slices.push(end - resumed);
       if (sched && original) delete sched.yield;
@@ -98,8 +101,8 @@ export function trackSlices(start: number): { slices: number[]; stop(end: number
   };
 }
 
-/** Collects long tasks from `since` on; read() waits two tasks so the last one is reported. */
-function longTasks(since: number): { read(): Promise<number> } {
+/** Collects long tasks; read(since) waits two tasks so the last one is reported, and keeps those ending after `since`. */
+function longTasks(): { read(since: number): Promise<number> } {
   const entries: PerformanceEntry[] = [];
   let observer: PerformanceObserver | undefined;
   try {
@@ -109,7 +112,7 @@ function longTasks(since: number): { read(): Promise<number> } {
     observer = undefined;
   }
   return {
-    async read() {
+    async read(since) {
       for (let i = 0; i < 2; i++) await new Promise((resolve) => setTimeout(resolve, 0));
       if (observer) {
         entries.push(...observer.takeRecords());
@@ -120,12 +123,17 @@ function longTasks(since: number): { read(): Promise<number> } {
   };
 }
 
-/** What run.ts hands the page before measuring, so no large argument rides on a measured task. */
-export interface BenchData {
+/** The match index as the content script ships it: its bytes in base64, and its text. */
+export interface ShippedIndex {
   base64: string;
+  text: string;
+}
+
+/** What run.ts hands the page before measuring, so no large argument rides on a measured task. */
+export interface BenchData extends ShippedIndex {
   aliases: string[];
 }
-let data: BenchData = { base64: '', aliases: [] };
+let data: BenchData = { base64: '', text: '', aliases: [] };
 export function setData(d: BenchData): void {
   data = d;
 }
@@ -134,12 +142,17 @@ export const getData = (): BenchData => data;
 /** Objects kept alive after a pass, so a heap snapshot taken afterwards still counts them. */
 const kept: unknown[] = [];
 
-/** The whole first pass of the real annotator, from the base64 index to start() resolving. */
-export async function backstory(base64: string, keep = false): Promise<BackstoryResult> {
+/** The index as the content script loads it. */
+const load = (index: ShippedIndex): Matcher => Matcher.fromIndex({ bytes: decodeBase64(index.base64), text: index.text });
+
+/** The whole first pass of the real annotator, from the shipped index to start() resolving. */
+export async function backstory(index: ShippedIndex, keep = false): Promise<BackstoryResult> {
+  // The measuring apparatus is set up before the clock starts: its cost is not Backstory's.
+  const tasks = longTasks();
+  const track = trackSlices();
   const t0 = now();
-  const tasks = longTasks(t0);
-  const track = trackSlices(t0);
-  const matcher = Matcher.fromBytes(decodeBase64(base64));
+  track.start(t0);
+  const matcher = load(index);
   const decodeMs = now() - t0;
   const annotator = new Annotator(document, matcher, PREFS, new AbortController().signal);
   await annotator.start();
@@ -155,14 +168,14 @@ export async function backstory(base64: string, keep = false): Promise<Backstory
     firstSliceMs: slices[0] ?? 0,
     longestSliceIndex: slices.indexOf(Math.max(...slices)),
     slices: slices.length,
-    longTaskMs: await tasks.read(),
+    longTaskMs: await tasks.read(t0),
     marks: annotator.current().length,
   };
 }
 
 export interface PhasesResult {
   decodeMs: number;
-  /** Of decodeMs: base64 to bytes; the rest is Matcher.fromBytes. */
+  /** Of decodeMs: base64 to bytes; the rest is Matcher.fromIndex. */
   base64Ms: number;
   /** The annotator's walk (text-walk.ts): every text node worth scanning, no matching. */
   walkMs: number;
@@ -177,11 +190,11 @@ export interface PhasesResult {
  * A diagnostic breakdown of the first pass, redone step by step with the annotator's own walk
  * and scan (without its slicing and wrapping): where the time goes, not a second score.
  */
-export function phases(base64: string): PhasesResult {
+export function phases(index: ShippedIndex): PhasesResult {
   const t0 = now();
-  const bytes = decodeBase64(base64);
+  const bytes = decodeBase64(index.base64);
   const tb = now();
-  const matcher = Matcher.fromBytes(bytes);
+  const matcher = Matcher.fromIndex({ bytes, text: index.text });
   const t1 = now();
   // The annotator's own walk (text-walk.ts), collected up front so the scan is timed apart.
   const texts = [...textNodes(document, document.body)];
@@ -289,7 +302,7 @@ const live = { following: false, observerMs: 0, yieldedMs: 0, windowStart: Infin
  * Starts Backstory on the mutating page the way the content script does (first pass, then
  * observe), timing its observer callbacks and the time its passes leave to the page.
  */
-export async function follow(base64: string): Promise<void> {
+export async function follow(index: ShippedIndex): Promise<void> {
   const Original = MutationObserver;
   // The annotator looks the constructor up when observe() runs: hand it a timed one.
   globalThis.MutationObserver = class extends Original {
@@ -301,7 +314,7 @@ export async function follow(base64: string): Promise<void> {
       });
     }
   };
-  const annotator = new Annotator(document, Matcher.fromBytes(decodeBase64(base64)), PREFS, new AbortController().signal);
+  const annotator = new Annotator(document, load(index), PREFS, new AbortController().signal);
   await annotator.start();
   annotator.observe();
   globalThis.MutationObserver = Original;

@@ -42,7 +42,7 @@ export async function measureHeap(h: Harness, name: string, runs: number): Promi
       const before = await heapUsage(cdp);
       const result = await page.evaluate(() => {
         const b = (globalThis as unknown as BenchWindow).BackstoryBench;
-        return b.backstory(b.getData().base64, true);
+        return b.backstory(b.getData(), true);
       });
       const after = await heapUsage(cdp);
       marks = result.marks;
@@ -93,7 +93,7 @@ async function mutatingOnce(h: Harness, url: string, withBackstory: boolean): Pr
     if (withBackstory) {
       await page.evaluate(() => {
         const b = (globalThis as unknown as BenchWindow).BackstoryBench;
-        return b.follow(b.getData().base64);
+        return b.follow(b.getData());
       });
     }
     const t0 = await taskSeconds(cdp);

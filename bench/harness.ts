@@ -12,6 +12,7 @@ export interface Harness {
   bundle: string;
   markjs: string;
   base64: string;
+  text: string;
   aliases: string[];
 }
 
@@ -40,7 +41,7 @@ export async function loadWithBundle(h: Harness, page: Page, url: string): Promi
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   await page.addScriptTag({ url: bundleUrl(h) });
   await page.addScriptTag({ url: markUrl(h) });
-  await page.evaluate((d) => (globalThis as unknown as BenchWindow).BackstoryBench.setData(d), { base64: h.base64, aliases: h.aliases });
+  await page.evaluate((d) => (globalThis as unknown as BenchWindow).BackstoryBench.setData(d), { base64: h.base64, text: h.text, aliases: h.aliases });
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
 }
 

@@ -38,7 +38,7 @@ async function measure(page: Page, method: Method, markjsBudgetMs: number): Prom
     case 'backstory':
       return page.evaluate(() => {
         const b = (globalThis as unknown as BenchWindow).BackstoryBench;
-        return b.backstory(b.getData().base64);
+        return b.backstory(b.getData());
       });
     case 'markjs':
       return page.evaluate(([chunk, budget]) => {
@@ -81,7 +81,7 @@ async function benchPageFile(h: Harness, name: string, plan: Plan): Promise<Row>
     await loadWithBundle(h, page, url);
     phases = await page.evaluate(() => {
       const b = (globalThis as unknown as BenchWindow).BackstoryBench;
-      return b.phases(b.getData().base64);
+      return b.phases(b.getData());
     });
   } finally {
     await page.close();
@@ -118,12 +118,12 @@ async function benchPageFile(h: Harness, name: string, plan: Plan): Promise<Row>
   };
 }
 
-function knowledgeBase(): { base64: string; aliases: string[]; entities: number; errors: number; indexBytes: number } {
+function knowledgeBase(): { base64: string; text: string; aliases: string[]; entities: number; errors: number; indexBytes: number; indexTextUnits: number } {
   const { entities, errors } = compileFromDisk();
   if (errors.length > 0) console.warn(`  warning: the knowledge base has ${errors.length} error(s); benchmarking the ${entities.length} entities that compiled`);
-  const bytes = buildMatchIndex(entities);
+  const { bytes, text } = buildMatchIndex(entities);
   const aliases = [...new Set(entities.flatMap((e) => e.aliases.map((a) => a.text)))];
-  return { base64: Buffer.from(bytes).toString('base64'), aliases, entities: entities.length, errors: errors.length, indexBytes: bytes.length };
+  return { base64: Buffer.from(bytes).toString('base64'), text, aliases, entities: entities.length, errors: errors.length, indexBytes: bytes.length, indexTextUnits: text.length };
 }
 
 async function main(): Promise<void> {
@@ -162,9 +162,10 @@ async function main(): Promise<void> {
     bundle: await buildBenchBundle(),
     markjs: readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
     base64: kb.base64,
+    text: kb.text,
     aliases: kb.aliases,
   };
-  console.log(`Chromium ${browser.version()}, ${kb.entities} entities, ${kb.aliases.length} aliases, index ${kb.indexBytes} bytes, ${pages.length} pages × ${runs} runs`);
+  console.log(`Chromium ${browser.version()}, ${kb.entities} entities, ${kb.aliases.length} aliases, index ${kb.indexBytes} bytes + ${kb.indexTextUnits} text units, ${pages.length} pages × ${runs} runs`);
   const rows: Row[] = [];
   let heap: HeapResult | { error: string };
   let mutating: MutatingSummary | { error: string };
@@ -265,6 +266,7 @@ async function main(): Promise<void> {
     kbErrors: kb.errors,
     indexBytes: kb.indexBytes,
     indexBase64Bytes: kb.base64.length,
+    indexTextUnits: kb.indexTextUnits,
     markjs: { version: '8.11.1', chunk: MARKJS_CHUNK, runs: markjsRuns, budgetMs: markjsBudgetMs, pagesExtrapolated: rows.filter((r) => r.markjsExtrapolated).length, options: { accuracy: 'exactly', separateWordSearch: false, acrossElements: false, caseSensitive: true, diacritics: false } },
     totals,
     targets,

@@ -34,8 +34,9 @@ export function backstoryKb(opts: { reuse?: boolean } = {}): Plugin {
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(compile().entities))});`;
       }
       if (id === '\0' + INDEX) {
-        const bytes = buildMatchIndex(compile().entities);
-        return `export default ${JSON.stringify(Buffer.from(bytes).toString('base64'))};`;
+        const { bytes, text } = buildMatchIndex(compile().entities);
+        // JSON.stringify escapes what a JS string literal cannot hold raw (lone surrogates, line breaks, quotes).
+        return `export default { base64: ${JSON.stringify(Buffer.from(bytes).toString('base64'))}, text: ${JSON.stringify(text)} };`;
       }
       return undefined;
     },

@@ -121,7 +121,7 @@ class Page {
     this.stop();
     this.styles.apply(settings.markStyle);
     this.controller = new AbortController();
-    this.matcher ??= Matcher.fromBytes(decodeBase64(matchIndex));
+    this.matcher ??= Matcher.fromIndex({ bytes: decodeBase64(matchIndex.base64), text: matchIndex.text });
     this.annotator = new Annotator(document, this.matcher, settings, this.controller.signal, () => this.passes++);
     this.listen(this.controller.signal);
     void this.annotator.start().then(() => this.annotator?.observe());

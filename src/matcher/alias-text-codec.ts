@@ -38,7 +38,7 @@ export function encodeAliasCase(text: string, out: number[]): void {
 }
 
 /** Rebuilds the written alias from its fold and the bytes encodeAliasCase wrote. */
-export function decodeAliasText(folded: string, bytes: Uint8Array, from: number, to: number): string {
+export function decodeAliasText(folded: string, bytes: { at(i: number): number | undefined }, from: number, to: number): string {
   const units: number[] = [];
   for (let k = 0; k < folded.length; k++) units.push(folded.charCodeAt(k));
   let k = -1;
@@ -48,14 +48,14 @@ export function decodeAliasText(folded: string, bytes: Uint8Array, from: number,
     let shift = 0;
     let b: number;
     do {
-      b = bytes[p++] ?? 0;
+      b = bytes.at(p++) ?? 0;
       v += (b & 0x7f) * 2 ** shift;
       shift += 7;
     } while (b & 0x80 && p < to);
     k += Math.floor(v / 2) + 1;
     if (k >= units.length) break;
     if (v % 2 === 1) {
-      units[k] = (bytes[p] ?? 0) | ((bytes[p + 1] ?? 0) << 8);
+      units[k] = (bytes.at(p) ?? 0) | ((bytes.at(p + 1) ?? 0) << 8);
       p += 2;
     } else {
       const up = upperUnit(units[k]!);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../kb/schema';
 import { decodeAliasText, encodeAliasCase } from './alias-text-codec';
 import { buildMatchIndex } from './build-index';
-import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher } from './fixture-kb';
+import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher, spans } from './fixture-kb';
 import { decodeIndex } from './index-decode';
-import { FORMAT_VERSION, MAGIC } from './index-format';
+import { FORMAT_VERSION, MAGIC, TextTable } from './index-format';
 import { verifyIndex } from './index-verify';
 import { Matcher } from './matcher';
 import { foldAliasText, foldUnit, normalizeAliasText } from './normalize';
@@ -23,20 +23,39 @@ function entity(id: string, name: string, aliases: string[]): Entity {
   };
 }
 
-describe('buildMatchIndex / Matcher.fromBytes', () => {
+/** `table` with value i replaced, as a builder bug would write it (the text's tag is not redone). */
+function withValue(table: TextTable, i: number, v: number): TextTable {
+  const at = table.start + (table.wide ? 2 * i : i);
+  return new TextTable(table.text.slice(0, at) + String.fromCharCode(v) + table.text.slice(at + 1), table.start, table.length, table.wide);
+}
+
+/** The fixture index decoded over a copy of its bytes, so a test may change it. */
+const decodedCopy = () => decodeIndex({ bytes: fixtureIndex().bytes.slice(), text: fixtureIndex().text });
+
+describe('buildMatchIndex / Matcher.fromIndex', () => {
   it('is deterministic and round-trips to identical scans, from any byte offset', () => {
-    const bytes = fixtureIndex();
-    expect(buildMatchIndex(FIXTURE_ENTITIES)).toEqual(bytes);
+    const index = fixtureIndex();
+    expect(buildMatchIndex(FIXTURE_ENTITIES)).toEqual(index);
     // A copy that starts at an odd offset inside a bigger buffer, like a pooled Node Buffer.
-    const host = new Uint8Array(bytes.length + 3);
-    host.set(bytes, 3);
-    const again = Matcher.fromBytes(host.subarray(3));
+    const host = new Uint8Array(index.bytes.length + 3);
+    host.set(index.bytes, 3);
+    const again = Matcher.fromIndex({ bytes: host.subarray(3), text: index.text });
     const first = fixtureMatcher();
     for (const text of CORPUS) {
       const a = first.scan(text);
       expect(a.length).toBeGreaterThan(3);
       expect(again.scan(text)).toEqual(a);
     }
+  });
+
+  it('fills in the classes from U+3000 up when a scan first meets such a unit', () => {
+    const m = Matcher.fromIndex(fixtureIndex());
+    // Latin first: the high classes are not needed and stay unfilled.
+    expect(spans(m, 'Kim Jong Un in Seoul')).toEqual(['Kim Jong Un=kim-jong-un']);
+    // The Hangul unit in mid-text fills them in and is taken again, with the state it came with.
+    expect(spans(m, 'Trump: 북한은 Kim Jong Un')).toEqual(['Trump=donald-trump', '북한=north-korea', 'Kim Jong Un=kim-jong-un']);
+    expect(spans(m, '北朝鲜的')).toEqual(spans(fixtureMatcher(), '北朝鲜的'));
+    expect(spans(m, '北朝鲜的').length).toBe(1);
   });
 
   it('keeps every alias text, flag and entity in the alias table', () => {
@@ -62,47 +81,51 @@ describe('buildMatchIndex / Matcher.fromBytes', () => {
 
   it('scans the same with 32-bit state numbers and offsets as with 16-bit ones', () => {
     const narrow = fixtureMatcher();
-    const wideBytes = buildMatchIndex(FIXTURE_ENTITIES, { wideBytes: 4 });
-    expect(new DataView(wideBytes.buffer).getInt32(12, true)).toBe(4);
-    expect(wideBytes.length).toBeGreaterThan(fixtureIndex().length);
-    const wide = Matcher.fromBytes(wideBytes);
+    const wideIndex = buildMatchIndex(FIXTURE_ENTITIES, { wideBytes: 4 });
+    expect(new DataView(wideIndex.bytes.buffer).getInt32(12, true)).toBe(4);
+    expect(wideIndex.text.length).toBeGreaterThan(fixtureIndex().text.length);
+    const wide = Matcher.fromIndex(wideIndex);
     for (const text of CORPUS) expect(wide.scan(text)).toEqual(narrow.scan(text));
   });
 
   it('refuses to write an automaton whose tables are inconsistent', () => {
-    const d = decodeIndex(fixtureIndex().slice());
-    expect(() => verifyIndex(d)).not.toThrow();
+    expect(() => verifyIndex(decodedCopy())).not.toThrow();
     // A failure link that points forward could loop the scan.
-    const loop = decodeIndex(fixtureIndex().slice());
-    loop.fail[5] = 9;
+    const loop = decodedCopy();
+    loop.fail = withValue(loop.fail, 5, 9);
     expect(() => verifyIndex(loop)).toThrow(/state 5 has a bad failure link/);
-    const stale = decodeIndex(fixtureIndex().slice());
-    const t0 = stale.terminals[0]!;
+    const stale = decodedCopy();
+    const t0 = stale.terminals.at(0);
     stale.outMask[t0 >> 3]! &= ~(1 << (t0 & 7));
     expect(() => verifyIndex(stale)).toThrow(/derived tables/);
-    const dangling = decodeIndex(fixtureIndex().slice());
-    dangling.s.refList[0] = 0xffff;
+    const dangling = decodedCopy();
+    dangling.s.refList = withValue(dangling.s.refList, 0, 0xffff);
     expect(() => verifyIndex(dangling)).toThrow(/entity reference/);
   });
 
-  it('rejects bytes that are not an index of this version', () => {
-    const bytes = fixtureIndex().slice();
-    expect(() => Matcher.fromBytes(new Uint8Array(8))).toThrow(/truncated/);
+  it('rejects bytes that are not an index of this version, and text from another index', () => {
+    const { bytes, text } = fixtureIndex();
+    expect(() => Matcher.fromIndex({ bytes: new Uint8Array(8), text })).toThrow(/truncated/);
     const wrongMagic = bytes.slice();
     new DataView(wrongMagic.buffer).setUint32(0, MAGIC + 1, true);
-    expect(() => Matcher.fromBytes(wrongMagic)).toThrow(/magic/);
+    expect(() => Matcher.fromIndex({ bytes: wrongMagic, text })).toThrow(/magic/);
     const wrongVersion = bytes.slice();
     new DataView(wrongVersion.buffer).setUint32(4, FORMAT_VERSION + 1, true);
-    expect(() => Matcher.fromBytes(wrongVersion)).toThrow(/version/);
-    expect(() => Matcher.fromBytes(bytes.subarray(0, bytes.length / 2))).toThrow(/out of range/);
+    expect(() => Matcher.fromIndex({ bytes: wrongVersion, text })).toThrow(/version/);
+    expect(() => Matcher.fromIndex({ bytes: bytes.subarray(0, bytes.length / 2), text })).toThrow(/out of range/);
+    const other = buildMatchIndex(FIXTURE_ENTITIES.slice(1)).text;
+    expect(() => Matcher.fromIndex({ bytes, text: other })).toThrow(/does not belong/);
+    expect(() => Matcher.fromIndex({ bytes, text: text.slice(0, -1) })).toThrow(/does not belong/);
+    // The same length and a changed unit: the tag in the first unit no longer agrees.
+    expect(() => Matcher.fromIndex({ bytes, text: '\u0000' + text.slice(1) })).toThrow(/does not belong/);
   });
 
   it('merges the entity name and its aliases, and skips empty aliases', () => {
     const e = entity('x', 'Alpha Beta', ['  ', 'Alpha\u00a0Beta', 'AB']);
-    const m = Matcher.fromBytes(buildMatchIndex([e]));
+    const m = Matcher.fromIndex(buildMatchIndex([e]));
     expect(m.aliasCount).toBe(2);
     expect(m.scan('Alpha Beta, AB').map((c) => c.entityIds)).toEqual([['x'], ['x']]);
-    expect(Matcher.fromBytes(buildMatchIndex([])).scan('anything at all')).toEqual([]);
+    expect(Matcher.fromIndex(buildMatchIndex([])).scan('anything at all 北朝鲜')).toEqual([]);
   });
 
   it('builds and scans a synthetic index of 8,000 aliases, past the 16-bit state limit', () => {
@@ -119,14 +142,15 @@ describe('buildMatchIndex / Matcher.fromBytes', () => {
       const names = Array.from({ length: 10 }, () => Array.from({ length: 1 + rnd(3) }, word).join(' '));
       entities.push(entity(`e${i}`, names[0]!, names.slice(1)));
     }
-    const bytes = buildMatchIndex(entities);
-    const states = decodeIndex(bytes).numStates;
+    const index = buildMatchIndex(entities);
+    const states = decodeIndex(index).numStates;
     expect(states).toBeGreaterThan(0xffff);
-    expect(new DataView(bytes.buffer).getInt32(12, true)).toBe(4);
+    expect(new DataView(index.bytes.buffer).getInt32(12, true)).toBe(4);
     expect(() => buildMatchIndex(entities, { wideBytes: 2 })).toThrow(/16-bit/);
-    // Three tables a state (firstChild, edgeClass, fail) and two bitmaps, plus the alias table.
-    expect(bytes.length).toBeLessThan(states * 11 + 200 * 1024);
-    const m = Matcher.fromBytes(bytes);
+    // Three tables a state (firstChild, edgeClass, fail: 10 bytes as text) and two bitmaps, plus the
+    // alias table (its byte columns take a 2-byte unit each as text) and the 24 KB low class table.
+    expect(index.bytes.length + 2 * index.text.length).toBeLessThan(states * 11 + 280 * 1024);
+    const m = Matcher.fromIndex(index);
     expect(m.aliasCount).toBeGreaterThan(7500);
     const picked = [entities[3]!, entities[400]!, entities[799]!];
     const text = picked.map((e) => `News about ${e.aliases[1]!.text} today.`).join(' ');

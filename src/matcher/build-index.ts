@@ -1,15 +1,13 @@
-/** Build time: every alias of every entity -> one binary match index (see index-format). */
+/** Build time: every alias of every entity -> one match index, bytes and text (see index-format). */
 import { ENTITY_TYPES, type Entity } from '../kb/schema';
 import { collectRecords, type RecordAcc } from './alias-records';
 import { kindOf } from './char-kind';
 import { encodeAliasCase } from './alias-text-codec';
 import { decodeIndex } from './index-decode';
-import { prefixSums, RecFlag, SenseFlag, wideBytesFor, writeSections } from './index-format';
+import { prefixSums, RecFlag, SenseFlag, wideBytesFor, writeSections, type MatchIndex } from './index-format';
 import { layoutAutomaton } from './index-layout';
 import { verifyIndex } from './index-verify';
 import { aliasKey, buildTrie } from './trie-builder';
-
-const enc = new TextEncoder();
 
 /** The alias table's columns, filled record by record in terminal order. */
 class Tables {
@@ -56,19 +54,19 @@ class Tables {
 
   sections() {
     return {
-      recLen: Uint16Array.from(this.recLen),
-      recFlags: Uint8Array.from(this.recFlags),
-      recEdge: Uint8Array.from(this.recEdge),
+      recLen: this.recLen,
+      recFlags: this.recFlags,
+      recEdge: this.recEdge,
       recCaseStart: prefixSums(this.recCaseBytes),
-      recCase: Uint8Array.from(this.recCase),
+      recCase: this.recCase,
       recSenseStart: prefixSums(this.recSenseCount),
-      senseEntity: Uint16Array.from(this.senseEntity),
-      senseFlags: Uint8Array.from(this.senseFlags),
-      senseLang: Uint8Array.from(this.senseLang),
+      senseEntity: this.senseEntity,
+      senseFlags: this.senseFlags,
+      senseLang: this.senseLang,
       senseRefStart: prefixSums(this.senseCtxCount.map((c, k) => c + this.senseAmbCount[k]!)),
-      senseCtxCount: Uint8Array.from(this.senseCtxCount),
-      refList: Uint16Array.from(this.refList),
-      langs: enc.encode(this.langs.join('\n')),
+      senseCtxCount: this.senseCtxCount,
+      refList: this.refList,
+      langs: this.langs.join('\n'),
     };
   }
 }
@@ -86,7 +84,7 @@ export interface BuildOptions {
   wideBytes?: 2 | 4;
 }
 
-export function buildMatchIndex(entities: Entity[], opts: BuildOptions = {}): Uint8Array {
+export function buildMatchIndex(entities: Entity[], opts: BuildOptions = {}): MatchIndex {
   if (entities.length > 0xffff) throw new Error('match index: too many entities');
   const index = new Map<string, number>();
   entities.forEach((e, i) => index.set(e.id, i));
@@ -125,35 +123,33 @@ export function buildMatchIndex(entities: Entity[], opts: BuildOptions = {}): Ui
   const wideBytes = opts.wideBytes ?? wideBytesFor(largest);
   if (wideBytes < wideBytesFor(largest)) throw new Error('match index: too many states or records for 16-bit tables');
   const wide = (a: ArrayLike<number>) => (wideBytes === 2 ? Uint16Array.from(a) : Int32Array.from(a));
-  const bytes = writeSections(
+  const built = writeSections(
     {
       meta: Int32Array.from([
         trie.numStates, trie.numClasses, trie.sepClass, trie.boundaryClass, trie.firstGlueClass,
         trie.glueOutsideClass, order.length, t.senseEntity.length, entities.length,
         layout.boundaryState, layout.wordRowFirst, layout.wordRowCount, layout.wordRowWidth,
       ]),
+      classLow: trie.classLow,
       classRunStart: trie.classRunStart,
       classRunClass: trie.classRunClass,
       alphabet: trie.alphabet,
-      firstChild: wide(trie.firstChild),
+      firstChild: trie.firstChild,
       edgeClass: trie.edgeClass,
-      fail: wide(trie.fail),
+      fail: trie.fail,
       outMask: layout.outMask,
       termMask: layout.termMask,
       rootNext: wide(layout.rootNext),
       boundaryNext: wide(layout.boundaryNext),
-      wordRows: wide(layout.wordRows),
-      terminals: wide(terminals),
-      termRecStart: wide(prefixSums(termRecCount)),
+      wordRows: layout.wordRows,
+      terminals,
+      termRecStart: prefixSums(termRecCount),
       ...tables,
-      recCaseStart: wide(tables.recCaseStart),
-      recSenseStart: wide(tables.recSenseStart),
-      senseRefStart: wide(tables.senseRefStart),
-      entityTypes: Uint8Array.from(entities, (e) => Math.max(0, ENTITY_TYPES.indexOf(e.type))),
-      entityIds: enc.encode(entities.map((e) => e.id).join('\n')),
+      entityTypes: entities.map((e) => Math.max(0, ENTITY_TYPES.indexOf(e.type))),
+      entityIds: entities.map((e) => e.id).join('\n'),
     },
     wideBytes,
   );
-  verifyIndex(decodeIndex(bytes));
-  return bytes;
+  verifyIndex(decodeIndex(built));
+  return built;
 }

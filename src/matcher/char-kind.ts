@@ -1,8 +1,26 @@
 /**
- * What a character means for word boundaries. Computed lazily per code unit and
- * cached, so a page pays one regex test per distinct character it actually has
- * next to a hit, not a 64K-entry table at start-up.
+ * What a character means for word boundaries and capitals. Read from a table generated from
+ * the Unicode property escapes (char-info-table.ts, runs over every code point; see
+ * scripts/gen-char-info.ts) and cached per BMP unit, so a page never compiles a Unicode
+ * property RegExp: on a cold page each costs 0.1 to 1 ms to compile, more than a small
+ * page's whole walk.
  */
+import { CHAR_INFO_RUNS } from './char-info-table';
+
+/** Bits of a code point's info. */
+export const CharBit = {
+  /** \p{L}, \p{N}, \p{M}: together, the characters a word is made of. */
+  letter: 1,
+  number: 2,
+  mark: 4,
+  /** \p{Lu}, \p{Lt}, \p{Ll}. */
+  upper: 8,
+  title: 16,
+  lower: 32,
+  /** Word characters of Hangul, and of the scripts written without spaces between words. */
+  hangul: 64,
+  noSpace: 128,
+} as const;
 
 export const Kind = {
   /** Punctuation, space, symbol, emoji: always a boundary. */
@@ -18,21 +36,35 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-const MARK = /\p{M}/u;
-const HANGUL = /\p{scx=Hangul}/u;
-const NO_SPACE =
-  /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tibetan}]/u;
+const WORD_BITS = CharBit.letter | CharBit.number | CharBit.mark;
+const RUNS = CHAR_INFO_RUNS;
+/** BMP unit -> its bits + 0x100, filled on first use (0 = not looked up yet). */
+const bmpCache = new Uint16Array(0x10000);
 
-const bmpCache = new Uint8Array(0x10000);
-
-function classify(s: string): Kind {
-  if (!WORD.test(s)) return Kind.Other;
-  if (MARK.test(s)) return Kind.Mark;
-  if (HANGUL.test(s)) return Kind.Hangul;
-  if (NO_SPACE.test(s)) return Kind.NoSpace;
-  return Kind.Word;
+function lookUp(cp: number): number {
+  // The last run starting at or before cp.
+  let lo = 0;
+  let hi = RUNS.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (RUNS[2 * mid]! <= cp) lo = mid;
+    else hi = mid - 1;
+  }
+  return RUNS[2 * lo + 1]!;
 }
+
+/** The CharBit bits of a code point. */
+export function charInfo(cp: number): number {
+  if (cp >= 0x10000) return cp <= 0x10ffff ? lookUp(cp) : 0;
+  const cached = bmpCache[cp]!;
+  if (cached !== 0) return cached & 0xff;
+  const bits = lookUp(cp);
+  bmpCache[cp] = bits | 0x100;
+  return bits;
+}
+
+/** \p{L}, \p{N} or \p{M}. */
+export const isWordChar = (cp: number): boolean => (charInfo(cp) & WORD_BITS) !== 0;
 
 export function kindOf(cp: number): Kind {
   if (cp < 0x80) {
@@ -41,15 +73,12 @@ export function kindOf(cp: number): Kind {
       ? Kind.Word
       : Kind.Other;
   }
-  if (cp < 0x10000) {
-    // Lone surrogates classify as Other: they are no one's letter.
-    const cached = bmpCache[cp]!;
-    if (cached !== 0) return cached as Kind;
-    const k = classify(String.fromCharCode(cp));
-    bmpCache[cp] = k;
-    return k;
-  }
-  return classify(String.fromCodePoint(cp));
+  const bits = charInfo(cp);
+  if ((bits & WORD_BITS) === 0) return Kind.Other;
+  if (bits & CharBit.mark) return Kind.Mark;
+  if (bits & CharBit.hangul) return Kind.Hangul;
+  if (bits & CharBit.noSpace) return Kind.NoSpace;
+  return Kind.Word;
 }
 
 /** The code point that ends just before `i`, pairing surrogates; -1 at the start. */

@@ -5,6 +5,7 @@
  */
 import type { AliasSpec, Entity, EntityType } from '../kb/schema';
 import { buildMatchIndex } from './build-index';
+import type { MatchIndex } from './index-format';
 import { Matcher } from './matcher';
 
 function entity(id: string, type: EntityType, name: string, aliases: (string | AliasSpec)[] = []): Entity {
@@ -90,14 +91,14 @@ export const FIXTURE_ENTITIES: Entity[] = [
 ];
 
 let cached: Matcher | undefined;
-let cachedBytes: Uint8Array | undefined;
+let cachedIndex: MatchIndex | undefined;
 
-export function fixtureIndex(): Uint8Array {
-  return (cachedBytes ??= buildMatchIndex(FIXTURE_ENTITIES));
+export function fixtureIndex(): MatchIndex {
+  return (cachedIndex ??= buildMatchIndex(FIXTURE_ENTITIES));
 }
 
 export function fixtureMatcher(): Matcher {
-  return (cached ??= Matcher.fromBytes(fixtureIndex()));
+  return (cached ??= Matcher.fromIndex(fixtureIndex()));
 }
 
 /** The matched texts and entity ids of one scan, for compact assertions. */

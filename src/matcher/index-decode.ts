@@ -1,12 +1,14 @@
 /**
- * Turns the index bytes into the tables the scan reads. Everything is a typed-array view
- * over the bytes: the only work is filling the 64K class table from its runs and splitting
- * the entity ids, so loading costs the same on a cold page as on a warm one. The checks
- * here are the cheap ones (lengths and totals); the per-state ones ran when the index was
- * built (index-verify).
+ * Turns an index (bytes and text) into the tables the scan reads. Everything is a view over
+ * the bytes or a table over the text: the only work is one copy of the low class table and
+ * the split of the entity ids, so loading costs the same on a cold page as on a warm one.
+ * The classes of units from U+3000 up read as 0 until the scan first meets such a unit and
+ * fills them in from their runs (completeClasses): most pages never do, and the 106 KB they
+ * take stay untouched. The checks here are the cheap ones (lengths and totals); the
+ * per-state ones ran when the index was built (index-verify).
  */
 import type { Automaton } from './automaton';
-import { Meta, readSections, type Sections, type StateArray } from './index-format';
+import { CLASS_LOW_UNITS, Meta, readSections, type MatchIndex, type Sections, type TextTable } from './index-format';
 
 export interface DecodedIndex extends Automaton {
   s: Sections;
@@ -15,27 +17,35 @@ export interface DecodedIndex extends Automaton {
   boundaryClass: number;
   firstGlueClass: number;
   glueOutsideClass: number;
-  /** Text unit -> class. */
+  /** Text unit -> class; 0 from CLASS_LOW_UNITS up until completeClasses has run. */
   classOf: Uint16Array;
+  /** completeClasses has not run yet. */
+  classesPending: boolean;
   outMask: Uint8Array;
-  termMask: Uint8Array;
-  terminals: StateArray;
-  termRecStart: StateArray;
-  recCaseStart: StateArray;
-  recSenseStart: StateArray;
-  senseRefStart: StateArray;
-  entityIds: string[];
+  termMask: TextTable;
+  fail: TextTable;
+  terminals: TextTable;
+  termRecStart: TextTable;
+  recCaseStart: TextTable;
+  recSenseStart: TextTable;
+  senseRefStart: TextTable;
+  /** The entity ids, split on first use (entityIdsOf): a page without hits never needs them. */
+  entityIdList: string[] | undefined;
 }
 
-export function decodeIndex(bytes: Uint8Array): DecodedIndex {
-  const s = readSections(bytes);
+export function decodeIndex(index: MatchIndex): DecodedIndex {
+  const s = readSections(index);
   const meta = (i: number): number => s.meta[i] ?? -1;
   const classOf = new Uint16Array(0x10000);
-  const runs = s.classRunStart;
-  for (let i = 0; i < runs.length; i++) classOf.fill(s.classRunClass[i]!, runs[i]!, runs[i + 1] ?? 0x10000);
-  const idText = new TextDecoder().decode(s.entityIds);
+  classOf.set(s.classLow);
   const d: DecodedIndex = {
     s,
+    text: index.text,
+    firstChildAt: s.firstChild.start,
+    edgeClassAt: s.edgeClass.start,
+    failAt: s.fail.start,
+    wordRowsAt: s.wordRows.start,
+    wide: s.firstChild.wide,
     numStates: meta(Meta.numStates),
     numClasses: meta(Meta.numClasses),
     sepClass: meta(Meta.sepClass),
@@ -43,15 +53,13 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     firstGlueClass: meta(Meta.firstGlueClass),
     glueOutsideClass: meta(Meta.glueOutsideClass),
     classOf,
-    firstChild: s.firstChild,
-    edgeClass: s.edgeClass,
+    classesPending: true,
     fail: s.fail,
     outMask: s.outMask,
     termMask: s.termMask,
     rootNext: s.rootNext,
     boundaryState: meta(Meta.boundaryState),
     boundaryNext: s.boundaryNext,
-    wordRows: s.wordRows,
     wordRowFirst: meta(Meta.wordRowFirst),
     wordRowCount: meta(Meta.wordRowCount),
     wordRowWidth: meta(Meta.wordRowWidth),
@@ -60,10 +68,30 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     recCaseStart: s.recCaseStart,
     recSenseStart: s.recSenseStart,
     senseRefStart: s.senseRefStart,
-    entityIds: idText.length === 0 ? [] : idText.split('\n'),
+    entityIdList: undefined,
   };
   checkShape(d);
   return d;
+}
+
+export function entityIdsOf(d: DecodedIndex): string[] {
+  if (d.entityIdList === undefined) {
+    const ids = d.s.entityIds.length === 0 ? [] : d.s.entityIds.split('\n');
+    if (ids.length !== d.s.entityTypes.length) throw new Error('match index: inconsistent tables');
+    d.entityIdList = ids;
+  }
+  return d.entityIdList;
+}
+
+/** Fills in the classes from CLASS_LOW_UNITS up; the scan calls it when it meets the first such unit. */
+export function completeClasses(d: DecodedIndex): void {
+  const { classOf, s } = d;
+  const runs = s.classRunStart;
+  for (let i = 0; i < runs.length; i++) {
+    const end = i + 1 < runs.length ? runs.at(i + 1) : 0x10000;
+    classOf.fill(s.classRunClass.at(i), runs.at(i), end);
+  }
+  d.classesPending = false;
 }
 
 /** Lengths and totals agree, so a truncated or mismatched index fails here and not mid-scan. */
@@ -72,32 +100,36 @@ function checkShape(d: DecodedIndex): void {
   const numRecords = s.meta[Meta.numRecords] ?? -1;
   const numSenses = s.meta[Meta.numSenses] ?? -1;
   const T = d.terminals.length;
+  const runs = s.classRunStart;
   const ok =
     s.meta.length === Meta.length &&
     n >= 1 &&
-    d.firstChild.length === n + 1 &&
-    d.firstChild[n] === n &&
-    d.edgeClass.length === n &&
+    s.classLow.length === CLASS_LOW_UNITS &&
+    runs.length === s.classRunClass.length &&
+    runs.length >= 1 &&
+    runs.at(0) === CLASS_LOW_UNITS &&
+    s.firstChild.length === n + 1 &&
+    s.firstChild.at(n) === n &&
+    s.edgeClass.length === n &&
     d.fail.length === n &&
     d.outMask.length === (n + 7) >> 3 &&
     d.termMask.length === (n + 7) >> 3 &&
     d.rootNext.length === numClasses + 1 &&
     d.boundaryNext.length === numClasses + 1 &&
     d.boundaryState >= 0 && d.boundaryState < n &&
-    d.wordRows.length === d.wordRowCount * d.wordRowWidth &&
+    s.wordRows.length === d.wordRowCount * d.wordRowWidth &&
     d.wordRowFirst >= 0 && d.wordRowFirst + d.wordRowCount <= n &&
     d.wordRowWidth <= numClasses + 1 &&
     d.termRecStart.length === T + 1 &&
-    d.termRecStart[T] === numRecords &&
+    d.termRecStart.at(T) === numRecords &&
     [s.recLen, s.recFlags, s.recEdge].every((a) => a.length === numRecords) &&
     d.recCaseStart.length === numRecords + 1 &&
-    d.recCaseStart[numRecords] === s.recCase.length &&
+    d.recCaseStart.at(numRecords) === s.recCase.length &&
     d.recSenseStart.length === numRecords + 1 &&
-    d.recSenseStart[numRecords] === numSenses &&
+    d.recSenseStart.at(numRecords) === numSenses &&
     [s.senseEntity, s.senseFlags, s.senseLang, s.senseCtxCount].every((a) => a.length === numSenses) &&
     d.senseRefStart.length === numSenses + 1 &&
-    d.senseRefStart[numSenses] === s.refList.length &&
-    d.entityIds.length === s.meta[Meta.numEntities] &&
-    s.entityTypes.length === d.entityIds.length;
+    d.senseRefStart.at(numSenses) === s.refList.length &&
+    s.entityTypes.length === s.meta[Meta.numEntities];
   if (!ok) throw new Error('match index: inconsistent tables');
 }

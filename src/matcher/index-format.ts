@@ -1,24 +1,35 @@
 /**
- * The binary layout of the match index: a header, a table of sections, and the
- * sections themselves, each 4-byte aligned. The index holds the automaton and the alias
- * table exactly as the scan reads them, so loading it on a page is a base64 decode and a
- * few dozen typed-array views: no per-state or per-record pass, which on a cold page cost
- * more than the whole scan. Every table is computed and checked at build time
- * (index-layout, index-verify). Little-endian, like every platform a browser extension
- * runs on.
+ * The layout of the match index. It comes in two parts, both built at build time and
+ * checked there (index-layout, index-verify):
+ * - **bytes** (shipped as base64): the small dense tables the scan reads at every unit of
+ *   page text: the class table below U+3000, the root's transition rows, the output
+ *   bitmap. A header, a table of sections, and the sections, each 4-byte aligned.
+ *   Decoding costs by the byte, and fresh memory is dear on a page (about 13 µs per 4 KB
+ *   page touched on the bench machines), so this part is kept small.
+ * - **text** (shipped as a string literal): everything else, the automaton's per-state
+ *   tables and the alias table, as 16-bit values read in place with charCodeAt.
+ * Loading is then a small base64 decode and a few dozen views: a string literal costs
+ * nothing to load, where decoding the same tables from base64 cost seven times the floor
+ * over the corpus. Little-endian, like every platform a browser extension runs on.
  *
  * State numbers and table offsets ("wide" sections) are 16-bit while every one of them
  * fits, and 32-bit beyond; one index uses one width throughout, so the scan's reads stay
- * monomorphic. 32-bit sections are signed (all values < 2^31) because V8 keeps Int32Array loads as
- * small integers where Uint32Array loads may become doubles.
+ * monomorphic. In the bytes, 32-bit sections are signed (all values < 2^31) because V8
+ * keeps Int32Array loads as small integers where Uint32Array loads may become doubles; in
+ * the text, a 32-bit value takes two units, low first.
  */
 
 export const MAGIC = 0x584d5342; // "BSMX" read as a little-endian u32
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 /** Class ids beyond the alphabet: 0 = non-word unit in no alias; TRANSPARENT = skipped. */
 export const NO_CLASS = 0;
 export const TRANSPARENT_CLASS = 0xffff;
+/**
+ * Units below this have their class in the bytes. The classes of the rest come from runs in
+ * the text, filled in when the scan first meets such a unit: until then they read as 0.
+ */
+export const CLASS_LOW_UNITS = 0x3000;
 
 export const RecFlag = { insensitive: 1, multiWord: 2 } as const;
 export const SenseFlag = { personName: 1, usPlace: 2, commonWord: 4, needsContext: 8, implied: 16 } as const;
@@ -44,70 +55,106 @@ export const Meta = {
 /** A state-number or offset array: Uint16Array or Int32Array, chosen per index by its size. */
 export type StateArray = Uint16Array | Int32Array;
 
-type Kind = 'u8' | 'u16' | 'i32' | 'wide';
+/** Byte sections (typed-array views), or text sections: 16-bit values, wide values, or plain text. */
+type Kind = 'u8' | 'u16' | 'i32' | 'wide' | 't16' | 'twide' | 'text';
 
 const SECTION_KINDS = {
   meta: 'i32',
-  /** The class table as runs: units runStart[i] .. runStart[i+1]-1 all have class runClass[i]. */
-  classRunStart: 'u16',
-  classRunClass: 'u16',
+  /** The class of every unit below CLASS_LOW_UNITS. */
+  classLow: 'u16',
+  /** Bit per state: some state on its failure chain (itself included) ends an alias. */
+  outMask: 'u8',
+  /** Complete transition rows for the two states every word passes: the root and root+BOUNDARY. */
+  rootNext: 'wide',
+  boundaryNext: 'wide',
+  /** The classes from CLASS_LOW_UNITS up, as runs: units runStart[i] .. runStart[i+1]-1 all have class runClass[i]. */
+  classRunStart: 't16',
+  classRunClass: 't16',
+  /** Bit per state: the state itself ends an alias (a byte of the bitmap per unit). */
+  termMask: 't16',
+  /** Complete rows, over classes below wordRowWidth, for the states one letter into a word. */
+  wordRows: 'twide',
   /** The folded unit each class stands for (0 for the BOUNDARY symbol and unmatched word units). */
-  alphabet: 'u16',
+  alphabet: 't16',
   /**
    * The automaton, states in breadth-first order with each state's children contiguous and
    * sorted by class: state s's edges are firstChild[s] .. firstChild[s+1]-1, and edgeClass[t]
    * is the class of the edge into t (see trie-builder).
    */
-  firstChild: 'wide',
-  edgeClass: 'u16',
-  fail: 'wide',
-  /** Bit per state: some state on its failure chain (itself included) ends an alias. */
-  outMask: 'u8',
-  /** Bit per state: the state itself ends an alias. */
-  termMask: 'u8',
-  /** Complete transition rows for the two states every word passes: the root and root+BOUNDARY. */
-  rootNext: 'wide',
-  boundaryNext: 'wide',
-  /** Complete rows, over classes below wordRowWidth, for the states one letter into a word. */
-  wordRows: 'wide',
+  firstChild: 'twide',
+  edgeClass: 't16',
+  fail: 'twide',
   /** Terminal states ascending (a state's rank is found by binary search); terminal g owns records termRecStart[g] .. termRecStart[g+1]-1. */
-  terminals: 'wide',
-  termRecStart: 'wide',
+  terminals: 'twide',
+  termRecStart: 'twide',
   /** Per record (records are in terminal-state order). */
-  recLen: 'u16',
-  recFlags: 'u8',
+  recLen: 't16',
+  recFlags: 't16',
   /** Kind (see char-kind) of the alias's first code point | kind of its last << 4. */
-  recEdge: 'u8',
-  /** Record r's case bytes (see alias-text-codec) are recCase[recCaseStart[r] .. recCaseStart[r+1]]. */
-  recCaseStart: 'wide',
-  recCase: 'u8',
+  recEdge: 't16',
+  /** Record r's case bytes (see alias-text-codec), one per unit, are recCase[recCaseStart[r] .. recCaseStart[r+1]]. */
+  recCaseStart: 'twide',
+  recCase: 't16',
   /** Record r's senses are recSenseStart[r] .. recSenseStart[r+1]-1. */
-  recSenseStart: 'wide',
+  recSenseStart: 'twide',
   /** Per sense. */
-  senseEntity: 'u16',
-  senseFlags: 'u8',
-  senseLang: 'u8',
+  senseEntity: 't16',
+  senseFlags: 't16',
+  senseLang: 't16',
   /** Sense k's needsContext refs are refList[senseRefStart[k] ..] (senseCtxCount[k] of them), its ambiguousWith refs after them. */
-  senseRefStart: 'wide',
-  senseCtxCount: 'u8',
+  senseRefStart: 'twide',
+  senseCtxCount: 't16',
   /** Entity indexes. */
-  refList: 'u16',
-  entityTypes: 'u8',
-  /** UTF-8, joined by "\n". */
-  entityIds: 'u8',
-  langs: 'u8',
+  refList: 't16',
+  entityTypes: 't16',
+  /** Joined by "\n". */
+  entityIds: 'text',
+  langs: 'text',
 } as const satisfies Record<string, Kind>;
+
+/**
+ * A table held in the index text: value i is the unit at start + i, or for a wide table the
+ * two units at start + 2i (low, then high). Reading past the end gives NaN or 0, never a throw.
+ */
+export class TextTable {
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly length: number,
+    readonly wide: boolean,
+  ) {}
+
+  at(i: number): number {
+    if (!this.wide) return this.text.charCodeAt(this.start + i);
+    const p = this.start + 2 * i;
+    return this.text.charCodeAt(p) | (this.text.charCodeAt(p + 1) << 16);
+  }
+
+  /** Every value, for build-time checks. */
+  toArray(): Int32Array {
+    return Int32Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
 
 type SectionKinds = typeof SECTION_KINDS;
 export type SectionName = keyof SectionKinds;
-type ViewOf<K extends Kind> = K extends 'u8' ? Uint8Array : K extends 'u16' ? Uint16Array : K extends 'i32' ? Int32Array : StateArray;
+type ViewOf<K extends Kind> = K extends 'u8' ? Uint8Array : K extends 'u16' ? Uint16Array : K extends 'i32' ? Int32Array : K extends 'wide' ? StateArray : K extends 'text' ? string : TextTable;
+type InputOf<K extends Kind> = K extends 't16' | 'twide' ? ArrayLike<number> : ViewOf<K>;
 export type Sections = { [K in SectionName]: ViewOf<SectionKinds[K]> };
+export type SectionInput = { [K in SectionName]: InputOf<SectionKinds[K]> };
+
+/** The two parts of an index; `text` must be the one written with these bytes. */
+export interface MatchIndex {
+  bytes: Uint8Array;
+  text: string;
+}
 
 const NAMES = Object.keys(SECTION_KINDS) as SectionName[];
-/** magic, version, section count, bytes per element of the wide sections, then (offset, length) per section. */
-const HEADER_WORDS = 4 + 2 * NAMES.length;
+/** magic, version, section count, bytes per element of the wide sections, text length, text tag, then (offset, length) per section. */
+const HEADER_WORDS = 6 + 2 * NAMES.length;
 
 const align4 = (n: number): number => (n + 3) & ~3;
+const inText = (kind: Kind): kind is 't16' | 'twide' | 'text' => kind[0] === 't';
 
 type ViewCtor = new (buffer: ArrayBufferLike, offset: number, length: number) => Uint8Array | Uint16Array | Int32Array;
 
@@ -121,33 +168,71 @@ export function wideBytesFor(largest: number): 2 | 4 {
   return largest <= 0xffff ? 2 : 4;
 }
 
-export function writeSections(sections: Sections, wideBytes: 2 | 4): Uint8Array {
-  let size = HEADER_WORDS * 4;
-  const offsets: number[] = [];
-  for (const name of NAMES) {
-    const arr = sections[name];
-    const want = ctorOf(SECTION_KINDS[name], wideBytes);
-    if (!(arr instanceof want)) throw new Error(`match index: section ${name} is not a ${want.name}`);
-    offsets.push(size);
-    size = align4(size + arr.byteLength);
+/** 16-bit values as text units; 32-bit ones as two units each, low first. */
+export function tableText(values: ArrayLike<number>, wide: boolean, name: string): string {
+  const units = new Uint16Array(wide ? 2 * values.length : values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < 0 || v > (wide ? 0x7fffffff : 0xffff)) throw new Error(`match index: section ${name} holds ${v}, out of range`);
+    if (wide) {
+      units[2 * i] = v & 0xffff;
+      units[2 * i + 1] = v >>> 16;
+    } else units[i] = v;
   }
-  const out = new Uint8Array(size);
-  const header = new Int32Array(out.buffer, 0, HEADER_WORDS);
-  header[0] = MAGIC;
-  header[1] = FORMAT_VERSION;
-  header[2] = NAMES.length;
-  header[3] = wideBytes;
-  NAMES.forEach((name, i) => {
-    const arr = sections[name];
-    const at = offsets[i]!;
-    header[4 + 2 * i] = at;
-    header[5 + 2 * i] = arr.length;
-    out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
-  });
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
   return out;
 }
 
-export function readSections(input: Uint8Array): Sections {
+/** A 16-bit digest of the text, kept in the header and as the text's first unit: bytes and text of different builds do not pair. */
+function textTag(body: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) & 0xffff;
+}
+
+export function writeSections(sections: SectionInput, wideBytes: 2 | 4): MatchIndex {
+  let size = HEADER_WORDS * 4;
+  const offsets: number[] = [];
+  const lengths: number[] = [];
+  const parts: string[] = [];
+  let textLength = 1; // the tag
+  for (const name of NAMES) {
+    const kind = SECTION_KINDS[name];
+    const arr = sections[name];
+    if (inText(kind)) {
+      const units = typeof arr === 'string' ? arr : tableText(arr as ArrayLike<number>, kind === 'twide' && wideBytes === 4, name);
+      if (kind === 'text' && typeof arr !== 'string') throw new Error(`match index: section ${name} is not text`);
+      offsets.push(textLength);
+      lengths.push(typeof arr === 'string' ? arr.length : (arr as ArrayLike<number>).length);
+      parts.push(units);
+      textLength += units.length;
+      continue;
+    }
+    const want = ctorOf(kind, wideBytes);
+    if (!(arr instanceof want)) throw new Error(`match index: section ${name} is not a ${want.name}`);
+    offsets.push(size);
+    lengths.push(arr.length);
+    size = align4(size + arr.byteLength);
+  }
+  const body = parts.join('');
+  const tag = textTag(body);
+  const out = new Uint8Array(size);
+  const header = new Int32Array(out.buffer, 0, HEADER_WORDS);
+  header.set([MAGIC, FORMAT_VERSION, NAMES.length, wideBytes, textLength, tag]);
+  NAMES.forEach((name, i) => {
+    header[6 + 2 * i] = offsets[i]!;
+    header[7 + 2 * i] = lengths[i]!;
+    const arr = sections[name];
+    if (!inText(SECTION_KINDS[name])) {
+      const view = arr as Uint8Array | Uint16Array | Int32Array;
+      out.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), offsets[i]!);
+    }
+  });
+  return { bytes: out, text: String.fromCharCode(tag) + body };
+}
+
+export function readSections({ bytes: input, text }: MatchIndex): Sections {
   // Typed-array views need aligned offsets; a copy is the rare fallback (e.g. a pooled Node Buffer).
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   if (bytes.byteLength < 16) throw new Error('match index: truncated header');
@@ -159,11 +244,19 @@ export function readSections(input: Uint8Array): Sections {
   if (wideBytes !== 2 && wideBytes !== 4) throw new Error('match index: bad section width');
   if (bytes.byteLength < HEADER_WORDS * 4) throw new Error('match index: truncated header');
   const header = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  if (header[4] !== text.length || header[5] !== text.charCodeAt(0)) throw new Error('match index: the text does not belong to these bytes');
   const result: Partial<Record<SectionName, unknown>> = {};
   NAMES.forEach((name, i) => {
-    const Ctor = ctorOf(SECTION_KINDS[name], wideBytes);
-    const at = header[4 + 2 * i]!;
-    const length = header[5 + 2 * i]!;
+    const kind = SECTION_KINDS[name];
+    const at = header[6 + 2 * i]!;
+    const length = header[7 + 2 * i]!;
+    if (inText(kind)) {
+      const wide = kind === 'twide' && wideBytes === 4;
+      if (at < 1 || length < 0 || at + (wide ? 2 * length : length) > text.length) throw new Error(`match index: section ${name} out of range`);
+      result[name] = kind === 'text' ? text.slice(at, at + length) : new TextTable(text, at, length, wide);
+      return;
+    }
+    const Ctor = ctorOf(kind, wideBytes);
     if (at < 0 || at % 4 !== 0 || length < 0 || at + length * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) {
       throw new Error(`match index: section ${name} out of range`);
     }

@@ -4,7 +4,7 @@
  * transition rows for the states every word passes through.
  */
 import { step, type Automaton } from './automaton';
-import { bitmap } from './index-format';
+import { bitmap, tableText } from './index-format';
 
 /** Classes past the non-word ones given complete rows one letter into a word: digits and Latin letters. */
 const WORD_ROW_CLASSES = 48;
@@ -20,7 +20,7 @@ export interface TrieTables {
   fail: Int32Array;
 }
 
-export interface Layout extends Automaton {
+export interface Layout extends Omit<Automaton, 'text' | 'firstChildAt' | 'edgeClassAt' | 'failAt' | 'wordRowsAt' | 'wide'> {
   /** A bit per state whose failure chain (itself included) holds a terminal, and a bit per terminal. */
   outMask: Uint8Array;
   termMask: Uint8Array;
@@ -48,7 +48,7 @@ export function layoutAutomaton(trie: TrieTables, terminals: ArrayLike<number>):
   const outStates: number[] = [];
   hasOut.forEach((v, st) => { if (v) outStates.push(st); });
   const layout: Layout = {
-    firstChild, edgeClass, fail, sepClass: trie.sepClass, rootNext, boundaryState, boundaryNext,
+    sepClass: trie.sepClass, rootNext, boundaryState, boundaryNext,
     outMask: bitmap(numStates, outStates), termMask: bitmap(numStates, Array.from(terminals)),
     wordRows: new Int32Array(0), wordRowFirst: 0, wordRowCount: 0, wordRowWidth: 0,
   };
@@ -61,7 +61,19 @@ export function layoutAutomaton(trie: TrieTables, terminals: ArrayLike<number>):
   const width = Math.min(numClasses + 1, trie.firstGlueClass + WORD_ROW_CLASSES);
   let count = 0;
   while (first + count < end && edgeClass[first + count]! < width) count++;
+  // The rows come from the transitions the page would take, over the same text tables.
+  const wide = numStates > 0xffff;
+  const firstChildText = tableText(firstChild, wide, 'firstChild');
+  const walk: Automaton = {
+    ...layout,
+    text: firstChildText + tableText(edgeClass, false, 'edgeClass') + tableText(fail, wide, 'fail'),
+    firstChildAt: 0,
+    edgeClassAt: firstChildText.length,
+    failAt: firstChildText.length + numStates,
+    wordRowsAt: 0, // none yet: wordRowCount is 0
+    wide,
+  };
   const rows = new Int32Array(count * width);
-  for (let r = 0; r < count; r++) for (let c = 0; c < width; c++) rows[r * width + c] = step(layout, first + r, c);
+  for (let r = 0; r < count; r++) for (let c = 0; c < width; c++) rows[r * width + c] = step(walk, first + r, c);
   return { ...layout, wordRows: rows, wordRowFirst: first, wordRowCount: count, wordRowWidth: width };
 }

@@ -4,7 +4,7 @@
  * failure links that do not strictly descend could loop the scan, and an out-of-range
  * reference would read past a table.
  */
-import type { DecodedIndex } from './index-decode';
+import { entityIdsOf, type DecodedIndex } from './index-decode';
 import { layoutAutomaton } from './index-layout';
 
 function fail(what: string): never {
@@ -23,7 +23,11 @@ const sameValues = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => {
 };
 
 export function verifyIndex(d: DecodedIndex): void {
-  const { s, numStates: n, numClasses, firstChild, edgeClass } = d;
+  const { s, numStates: n, numClasses } = d;
+  const firstChild = s.firstChild.toArray();
+  const edgeClass = Uint16Array.from(s.edgeClass.toArray());
+  const failLinks = d.fail.toArray();
+  const terminals = d.terminals.toArray();
   if (firstChild[0] !== 1 && n > 1) fail('the root must own the first states');
   if (!ascending(firstChild, false)) fail('child ranges out of order');
   for (let st = 0; st < n; st++) {
@@ -32,30 +36,29 @@ export function verifyIndex(d: DecodedIndex): void {
     // Breadth-first: children come after their parent, and edges are sorted by class.
     if (hi > lo && lo <= st) fail(`state ${st} has a child before it`);
     if (!ascending(edgeClass, true, lo, hi)) fail(`state ${st} has unsorted edges`);
-    if (st > 0 && (d.fail[st]! >= st || edgeClass[st]! > numClasses)) fail(`state ${st} has a bad failure link or class`);
+    if (st > 0 && (failLinks[st]! >= st || edgeClass[st]! > numClasses)) fail(`state ${st} has a bad failure link or class`);
   }
-  if (d.fail[0] !== 0) fail('the root must fail to itself');
-  if (!ascending(d.terminals, true) || (d.terminals.length > 0 && d.terminals[d.terminals.length - 1]! >= n)) fail('bad terminal list');
-  for (const starts of [d.termRecStart, d.recCaseStart, d.recSenseStart, d.senseRefStart]) {
+  if (failLinks[0] !== 0) fail('the root must fail to itself');
+  if (!ascending(terminals, true) || (terminals.length > 0 && terminals[terminals.length - 1]! >= n)) fail('bad terminal list');
+  for (const starts of [d.termRecStart, d.recCaseStart, d.recSenseStart, d.senseRefStart].map((t) => t.toArray())) {
     if (starts[0] !== 0 || !ascending(starts, false)) fail('bad record offsets');
   }
-  if (!ascending(d.termRecStart, true)) fail('a terminal without records');
-  const entities = d.entityIds.length;
-  if (!s.senseEntity.every((e) => e < entities) || !s.refList.every((e) => e < entities)) fail('entity reference out of range');
-  if (!s.recLen.every((len) => len > 0)) fail('empty alias');
+  if (!ascending(d.termRecStart.toArray(), true)) fail('a terminal without records');
+  const entities = entityIdsOf(d).length;
+  if (!s.senseEntity.toArray().every((e) => e < entities) || !s.refList.toArray().every((e) => e < entities)) fail('entity reference out of range');
+  if (!s.recLen.toArray().every((len) => len > 0)) fail('empty alias');
 
   const again = layoutAutomaton(
-    { numStates: n, numClasses, sepClass: d.sepClass, boundaryClass: d.boundaryClass, firstGlueClass: d.firstGlueClass,
-      firstChild: Int32Array.from(firstChild), edgeClass, fail: Int32Array.from(d.fail) },
-    d.terminals,
+    { numStates: n, numClasses, sepClass: d.sepClass, boundaryClass: d.boundaryClass, firstGlueClass: d.firstGlueClass, firstChild, edgeClass, fail: failLinks },
+    terminals,
   );
   const tablesAgree =
     sameValues(again.outMask, d.outMask) &&
-    sameValues(again.termMask, d.termMask) &&
+    sameValues(again.termMask, s.termMask.toArray()) &&
     sameValues(again.rootNext, d.rootNext) &&
     sameValues(again.boundaryNext, d.boundaryNext) &&
     again.boundaryState === d.boundaryState &&
-    sameValues(again.wordRows, d.wordRows) &&
+    sameValues(again.wordRows, s.wordRows.toArray()) &&
     again.wordRowFirst === d.wordRowFirst &&
     again.wordRowCount === d.wordRowCount &&
     again.wordRowWidth === d.wordRowWidth;

@@ -7,7 +7,9 @@ import type { EntityType } from '../kb/schema';
 import {
   COMMON_COMPOUNDS, NOT_NAMES, TITLES, US_PLACE_CUES, US_POLITICS_CUES, US_STATE_CUES, US_STATE_NAMES,
 } from './rule-lexicon';
-import { contextWindow, isCapitalized, nextWord, prevWord, type Word } from './text-context';
+import { CharBit, charInfo, codePointAtOrEnd, codePointBefore } from './char-kind';
+import { isSpaceUnit } from './normalize';
+import { contextWindow, isCapitalized, isSingleCapital, nextWord, prevWord, type Word } from './text-context';
 
 export interface LocalContext {
   text: string;
@@ -58,7 +60,7 @@ export function firstNameDrops(ctx: LocalContext): boolean {
   const prev = prevWord(ctx.text, ctx.start);
   if (!prev || inCandidate(ctx, prev)) return false;
   if (TITLES.has(prev.text.toLowerCase())) return true;
-  if (prev.dot && /^\p{Lu}$/u.test(prev.text)) return true; // a middle initial
+  if (prev.dot && isSingleCapital(prev.text)) return true; // a middle initial
   return nameLike(ctx, prev);
 }
 
@@ -71,26 +73,45 @@ export function surnameGuardDrops(ctx: LocalContext): boolean {
   return nameLike(ctx, nextWord(ctx.text, ctx.end)) || nameLike(ctx, prevWord(ctx.text, ctx.start));
 }
 
-const regexCache = new Map<string, RegExp>();
-function cueRegex(cues: readonly string[]): RegExp {
-  const key = cues.join('\u0000');
-  let re = regexCache.get(key);
-  if (!re) {
-    const body = [...cues]
-      .sort((a, b) => b.length - a.length)
-      .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|');
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
-    regexCache.set(key, re);
+/** A letter or digit (\p{L}, \p{N}) at `cp`; -1 is the edge of the text. */
+const isAlnum = (cp: number): boolean => cp >= 0 && (charInfo(cp) & (CharBit.letter | CharBit.number)) !== 0;
+
+/**
+ * How many times cues occur in `window` as whole words, case as written, none counted twice:
+ * from left to right, the longest cue that starts at a place wins and the count goes on after
+ * it. What /(?<![\p{L}\p{N}])(?:cue|cue…)(?![\p{L}\p{N}])/gu counts with the cues longest
+ * first, without compiling a RegExp on the page.
+ */
+export function countCues(window: string, cues: readonly string[]): number {
+  const found: { start: number; end: number }[] = [];
+  for (const cue of cues) {
+    if (cue.length === 0) continue;
+    for (let at = window.indexOf(cue); at >= 0; at = window.indexOf(cue, at + 1)) {
+      const end = at + cue.length;
+      if (!isAlnum(codePointBefore(window, at)) && !isAlnum(codePointAtOrEnd(window, end))) found.push({ start: at, end });
+    }
   }
-  return re;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let n = 0;
+  let free = 0;
+  for (const f of found) {
+    if (f.start < free) continue;
+    n++;
+    free = f.end;
+  }
+  return n;
 }
 
-function countCues(window: string, cues: readonly string[]): number {
-  if (cues.length === 0) return 0;
-  let n = 0;
-  for (const _ of window.matchAll(cueRegex(cues))) n++;
-  return n;
+/** "Washington state" after the name, or "the state of Washington" before it. */
+function stateWordAround(text: string, start: number, end: number): boolean {
+  let p = end;
+  while (p < text.length && isSpaceUnit(text.charCodeAt(p))) p++;
+  const word = text.slice(p, p + 5);
+  if (p > end && (word === 'state' || word === 'State') && !isAlnum(codePointAtOrEnd(text, p + 5))) return true;
+  let q = start;
+  while (q > 0 && isSpaceUnit(text.charCodeAt(q - 1))) q--;
+  const words = text.slice(Math.max(0, q - 8), q);
+  return q < start && (words === 'state of' || words === 'State of');
 }
 
 /**
@@ -101,9 +122,7 @@ function countCues(window: string, cues: readonly string[]): number {
  * since it is the normal company of Washington the capital.
  */
 export function usPlaceDrops(ctx: LocalContext, aliasText: string, type: EntityType): boolean {
-  const after = ctx.text.slice(ctx.end, ctx.end + 8);
-  const before = ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start);
-  if (/^\s+[Ss]tate(?![\p{L}\p{N}])/u.test(after) || /[Ss]tate of\s+$/u.test(before)) return true;
+  if (stateWordAround(ctx.text, ctx.start, ctx.end)) return true;
   const cues = US_PLACE_CUES[aliasText.toLowerCase()];
   // The alias is no cue for itself ("New York" is a state name too).
   const blanked = ctx.text.slice(0, ctx.start) + ' '.repeat(ctx.end - ctx.start) + ctx.text.slice(ctx.end);

@@ -9,8 +9,8 @@ import { decodeAliasInfo } from './alias-info';
 import { decodeAliasText } from './alias-text-codec';
 import * as automaton from './automaton';
 import * as checks from './hit-checks';
-import { decodeIndex, type DecodedIndex } from './index-decode';
-import { RecFlag, TRANSPARENT_CLASS, type StateArray } from './index-format';
+import { completeClasses, decodeIndex, entityIdsOf, type DecodedIndex } from './index-decode';
+import { CLASS_LOW_UNITS, RecFlag, TRANSPARENT_CLASS, type MatchIndex, type TextTable } from './index-format';
 import { selectLeftmostLongest } from './select';
 import type { AliasInfo, Candidate } from './types';
 
@@ -19,44 +19,39 @@ import type { AliasInfo, Candidate } from './types';
 const { boundaryOk, formMatches, hitStart } = checks;
 const { step } = automaton;
 const TRANSPARENT = TRANSPARENT_CLASS;
+const CLASS_LOW = CLASS_LOW_UNITS;
 const INSENSITIVE = RecFlag.insensitive;
 const MULTI_WORD = RecFlag.multiWord;
 
-const decoder = new TextDecoder();
-
 /** The state whose children include `t`: the last s with firstChild[s] <= t. */
-function parentOf(firstChild: StateArray, t: number): number {
+function parentOf(firstChild: TextTable, t: number): number {
   let lo = 0;
   let hi = firstChild.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (firstChild[mid]! <= t) lo = mid;
+    if (firstChild.at(mid) <= t) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
 export class Matcher {
-  // Per-record caches, filled on first use; pre-sized so they stay packed arrays.
-  private readonly texts: (string | undefined)[];
-  private readonly uppers: (string | null | undefined)[];
-  private readonly entityLists: (readonly string[] | undefined)[];
-  private readonly infos: (AliasInfo | undefined)[];
+  // Per-record caches, filled on first use. Maps, because a page meets a few dozen of the
+  // thousands of records, and arrays sized for all of them cost fresh memory on every page.
+  private readonly texts = new Map<number, string>();
+  private readonly uppers = new Map<number, string | null>();
+  private readonly entityLists = new Map<number, readonly string[]>();
+  private readonly infos = new Map<number, AliasInfo>();
   private idIndex: Map<string, number> | undefined;
   private langs: string[] | undefined;
   /** Reused hit buffer: (start, end, record) triples. */
   private hits = new Int32Array(96);
 
-  private constructor(private readonly d: DecodedIndex) {
-    const n = d.s.recLen.length;
-    this.texts = new Array<string | undefined>(n).fill(undefined);
-    this.uppers = new Array<string | null | undefined>(n).fill(undefined);
-    this.entityLists = new Array<readonly string[] | undefined>(n).fill(undefined);
-    this.infos = new Array<AliasInfo | undefined>(n).fill(undefined);
-  }
+  private constructor(private readonly d: DecodedIndex) {}
 
-  static fromBytes(bytes: Uint8Array): Matcher {
-    return new Matcher(decodeIndex(bytes));
+  /** A matcher over an index from buildMatchIndex (its bytes and its text). */
+  static fromIndex(index: MatchIndex): Matcher {
+    return new Matcher(decodeIndex(index));
   }
 
   /** Number of records in the alias table (Candidate.alias is below this). */
@@ -65,13 +60,13 @@ export class Matcher {
   }
 
   get entityIds(): readonly string[] {
-    return this.d.entityIds;
+    return entityIdsOf(this.d);
   }
 
   entityType(id: string): EntityType | undefined {
-    this.idIndex ??= new Map(this.d.entityIds.map((e, i) => [e, i]));
+    this.idIndex ??= new Map(entityIdsOf(this.d).map((e, i) => [e, i]));
     const i = this.idIndex.get(id);
-    return i === undefined ? undefined : ENTITY_TYPES[this.d.s.entityTypes[i]!];
+    return i === undefined ? undefined : ENTITY_TYPES[this.d.s.entityTypes.at(i)];
   }
 
   scan(text: string): Candidate[] {
@@ -85,8 +80,18 @@ export class Matcher {
       const code = text.charCodeAt(i);
       const cls = classOf[code]!;
       if (cls < firstGlueClass) {
+        if (cls === 0) {
+          if (code >= CLASS_LOW && d.classesPending) {
+            // The first unit from U+3000 up: fill in those classes, then take this unit again.
+            completeClasses(d);
+            i--;
+            continue;
+          }
+          prevGlue = false;
+          s = 0;
+          continue;
+        }
         prevGlue = false;
-        if (cls === 0) { s = 0; continue; }
       } else {
         if (cls === TRANSPARENT) continue;
         if (prevGlue) {
@@ -117,15 +122,15 @@ export class Matcher {
     const { termRecStart, outMask, termMask, fail, classOf, sepClass } = this.d;
     const { recLen, recFlags, recEdge } = this.d.s;
     // Every terminal on the failure chain from `state`; outMask says whether any is left.
-    for (let x = state; x > 0 && (outMask[x >> 3]! & (1 << (x & 7))) !== 0; x = fail[x]!) {
-      if ((termMask[x >> 3]! & (1 << (x & 7))) === 0) continue;
+    for (let x = state; x > 0 && (outMask[x >> 3]! & (1 << (x & 7))) !== 0; x = fail.at(x)) {
+      if ((termMask.at(x >> 3) & (1 << (x & 7))) === 0) continue;
       const g = this.terminalRank(x);
-      for (let r = termRecStart[g]!, rEnd = termRecStart[g + 1]!; r < rEnd; r++) {
-        const start = hitStart(text, classOf, sepClass, last, recLen[r]!);
+      for (let r = termRecStart.at(g), rEnd = termRecStart.at(g + 1); r < rEnd; r++) {
+        const start = hitStart(text, classOf, sepClass, last, recLen.at(r));
         // Case first: it rejects "us" for "US" at the first letter.
-        const flags = recFlags[r]!;
+        const flags = recFlags.at(r);
         if ((flags & INSENSITIVE) === 0 && !this.caseOk(r, flags, text, start)) continue;
-        if (!boundaryOk(text, start, last + 1, recEdge[r]!)) continue;
+        if (!boundaryOk(text, start, last + 1, recEdge.at(r))) continue;
         if (nh + 3 > this.hits.length) {
           const grown = new Int32Array(this.hits.length * 2);
           grown.set(this.hits);
@@ -147,7 +152,7 @@ export class Matcher {
     let hi = terminals.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (terminals[mid]! < x) lo = mid + 1;
+      if (terminals.at(mid) < x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -159,59 +164,60 @@ export class Matcher {
     const written = this.recordText(r);
     if (formMatches(written, text, start, classOf, sepClass)) return true;
     if ((flags & MULTI_WORD) === 0) return false;
-    let upper = this.uppers[r];
+    let upper = this.uppers.get(r);
     if (upper === undefined) {
       const u = written.toUpperCase();
       upper = u.length === written.length ? u : null;
-      this.uppers[r] = upper;
+      this.uppers.set(r, upper);
     }
     return upper !== null && formMatches(upper, text, start, classOf, sepClass);
   }
 
   /** The written alias: its automaton path spelled back, with its case restored (alias-text-codec). */
   private recordText(r: number): string {
-    let text = this.texts[r];
+    let text = this.texts.get(r);
     if (text === undefined) {
-      const { terminals, termRecStart, firstChild, edgeClass, recCaseStart, boundaryClass, s } = this.d;
+      const { terminals, termRecStart, recCaseStart, boundaryClass, s } = this.d;
       let lo = 0;
       let hi = terminals.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >>> 1;
-        if (termRecStart[mid]! <= r) lo = mid;
+        if (termRecStart.at(mid) <= r) lo = mid;
         else hi = mid - 1;
       }
       const units: number[] = [];
-      for (let st = terminals[lo]!; st !== 0; st = parentOf(firstChild, st)) {
-        const c = edgeClass[st]!;
-        if (c !== boundaryClass) units.push(s.alphabet[c]!);
+      for (let st = terminals.at(lo); st !== 0; st = parentOf(s.firstChild, st)) {
+        const c = s.edgeClass.at(st);
+        if (c !== boundaryClass) units.push(s.alphabet.at(c));
       }
       const folded = String.fromCharCode(...units.reverse());
-      text = decodeAliasText(folded, s.recCase, recCaseStart[r]!, recCaseStart[r + 1]!);
-      this.texts[r] = text;
+      text = decodeAliasText(folded, s.recCase, recCaseStart.at(r), recCaseStart.at(r + 1));
+      this.texts.set(r, text);
     }
     return text;
   }
 
   private recordEntities(r: number): readonly string[] {
-    let list = this.entityLists[r];
+    let list = this.entityLists.get(r);
     if (list === undefined) {
-      const { recSenseStart, entityIds, s } = this.d;
+      const { recSenseStart, s } = this.d;
+      const entityIds = entityIdsOf(this.d);
       const out: string[] = [];
-      for (let k = recSenseStart[r]!; k < recSenseStart[r + 1]!; k++) out.push(entityIds[s.senseEntity[k]!]!);
+      for (let k = recSenseStart.at(r), end = recSenseStart.at(r + 1); k < end; k++) out.push(entityIds[s.senseEntity.at(k)]!);
       list = Object.freeze(out);
-      this.entityLists[r] = list;
+      this.entityLists.set(r, list);
     }
     return list;
   }
 
   /** The alias table entry a Candidate points to, decoded on first use. */
   aliasInfo(alias: number): AliasInfo {
-    const cached = this.infos[alias];
+    const cached = this.infos.get(alias);
     if (cached) return cached;
     if (!(alias >= 0 && alias < this.aliasCount)) throw new RangeError(`no alias ${alias}`);
-    this.langs ??= decoder.decode(this.d.s.langs).split('\n');
+    this.langs ??= this.d.s.langs.split('\n');
     const info = decodeAliasInfo(this.d, alias, this.recordText(alias), this.langs);
-    this.infos[alias] = info;
+    this.infos.set(alias, info);
     return info;
   }
 }

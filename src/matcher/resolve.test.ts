@@ -168,7 +168,7 @@ describe('coreference and ambiguity', () => {
       id, type: id === 'jordan' ? 'country' : 'person', name, aliases: [{ text: name }, ...aliases], wikipedia: name,
       summary: '', facts: [], timeline: [], related: [], sources: [], asOf: '2025-01-01', packs: ['world'],
     });
-    const kb = Matcher.fromBytes(buildMatchIndex([
+    const kb = Matcher.fromIndex(buildMatchIndex([
       entity('jordan', 'Jordan', []),
       entity('michael-jordan', 'Michael Jordan', [{ text: 'Jordan', needsContext: ['michael-jordan'] }]),
     ]));

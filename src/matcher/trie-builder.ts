@@ -12,10 +12,10 @@
  * sorted by class, so a state's edges are the slice firstChild[s] .. firstChild[s+1] of
  * `edgeClass` (the class of each state's incoming edge). BFS order also guarantees
  * fail[s] < s, which lets index-layout derive output links in one pass. index-format
- * stores these arrays as they are, for the page to read in place.
+ * stores these arrays as they are, in the index text, for the page to read in place.
  */
 import { Kind, kindOf } from './char-kind';
-import { NO_CLASS, TRANSPARENT_CLASS } from './index-format';
+import { CLASS_LOW_UNITS, NO_CLASS, TRANSPARENT_CLASS } from './index-format';
 import { foldUnit, isTransparentUnit, SPACE } from './normalize';
 
 export const BOUNDARY_SYMBOL = -1;
@@ -48,6 +48,8 @@ export interface BuiltTrie {
   boundaryClass: number;
   firstGlueClass: number;
   glueOutsideClass: number;
+  /** Class of each unit below CLASS_LOW_UNITS; runs (start, class) from there up. */
+  classLow: Uint16Array;
   classRunStart: Uint16Array;
   classRunClass: Uint16Array;
   /** Class id -> the folded unit it stands for. */
@@ -83,8 +85,9 @@ function assignClasses(keys: readonly number[][]) {
   return { classOfUnit, boundaryClass, firstGlueClass: boundaryClass + 1, glueOutsideClass, sepClass, alphabet };
 }
 
-/** Raw text unit -> class, as runs over the whole BMP. */
-function classRuns(classOfUnit: Map<number, number>, glueOutsideClass: number) {
+/** Raw text unit -> class: a dense table below CLASS_LOW_UNITS, runs over the rest of the BMP. */
+function classTables(classOfUnit: Map<number, number>, glueOutsideClass: number) {
+  const classLow = new Uint16Array(CLASS_LOW_UNITS);
   const starts: number[] = [];
   const classes: number[] = [];
   let prev = -1;
@@ -92,9 +95,10 @@ function classRuns(classOfUnit: Map<number, number>, glueOutsideClass: number) {
     const c = isTransparentUnit(u)
       ? TRANSPARENT_CLASS
       : classOfUnit.get(foldUnit(u)) ?? (isGlueUnit(u) ? glueOutsideClass : NO_CLASS);
-    if (c !== prev) { starts.push(u); classes.push(c); prev = c; }
+    if (u < CLASS_LOW_UNITS) classLow[u] = c;
+    else if (c !== prev || u === CLASS_LOW_UNITS) { starts.push(u); classes.push(c); prev = c; }
   }
-  return { classRunStart: Uint16Array.from(starts), classRunClass: Uint16Array.from(classes) };
+  return { classLow, classRunStart: Uint16Array.from(starts), classRunClass: Uint16Array.from(classes) };
 }
 
 /** `keys` come from aliasKey and are non-empty. */
@@ -166,7 +170,7 @@ export function buildTrie(keys: readonly number[][]): BuiltTrie {
     boundaryClass: cls.boundaryClass,
     firstGlueClass: cls.firstGlueClass,
     glueOutsideClass: cls.glueOutsideClass,
-    ...classRuns(cls.classOfUnit, cls.glueOutsideClass),
+    ...classTables(cls.classOfUnit, cls.glueOutsideClass),
     alphabet: cls.alphabet,
     firstChild,
     edgeClass,

@@ -4,8 +4,8 @@ declare module 'virtual:backstory/cards' {
   export default entities;
 }
 declare module 'virtual:backstory/match-index' {
-  /** The matcher's compiled automaton, base64-encoded. */
-  const index: string;
+  /** The match index (see src/matcher/index-format): its bytes in base64, and its text. */
+  const index: { base64: string; text: string };
   export default index;
 }
 /** 'chrome' | 'firefox' | 'e2e', set by vite.config.ts. */

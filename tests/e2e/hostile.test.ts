@@ -103,7 +103,7 @@ function passCount(): number {
 
 /** Where the annotator ran (first pass start to last pass end), from its performance entries. */
 function annotationSpan(): { from: number; to: number; marks: number } {
-  const starts = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('backstory:annotate:start:'));
+  const starts = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('backstory:annotate:start:'));
   const ends = performance.getEntriesByName('backstory:annotate');
   return {
     from: Math.min(...starts.map((m) => m.startTime)),

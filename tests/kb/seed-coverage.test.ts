@@ -80,7 +80,7 @@ describe.skipIf(!run)('seed coverage', () => {
     const { entities, errors } = compileFromDisk();
     expect(errors).toEqual([]);
     byId = new Map(entities.map((e) => [e.id, e]));
-    matcher = Matcher.fromBytes(buildMatchIndex(entities));
+    matcher = Matcher.fromIndex(buildMatchIndex(entities));
     seeds = readSeeds();
   });
 

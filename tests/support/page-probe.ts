@@ -73,7 +73,7 @@ export async function waitIn<A>(world: World, fn: (arg: A) => unknown, arg: A, t
 export async function waitForQuiet(world: World, timeout = 30_000, quietMs = 600): Promise<number> {
   const state = () =>
     world.run(() => {
-      const started = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('backstory:annotate:start:')).length;
+      const started = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('backstory:annotate:start:')).length;
       const done = performance.getEntriesByName('backstory:annotate').length;
       return { started, done };
     });

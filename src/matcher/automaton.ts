@@ -4,7 +4,7 @@
  * that hold Latin letters); the rest search their sorted edges in the index text and
  * follow failure links.
  */
-import type { StateArray } from './index-format';
+import { valueAt, type StateArray } from './index-format';
 
 /** The tables a transition reads (see index-format for each). */
 export interface Automaton {
@@ -25,13 +25,6 @@ export interface Automaton {
   wordRowWidth: number;
 }
 
-/** Entry i of a state table in the index text (firstChild, fail or wordRows). */
-export function stateAt(d: Automaton, at: number, i: number): number {
-  const t = d.text;
-  if (!d.wide) return t.charCodeAt(at + i);
-  return t.charCodeAt(at + 2 * i) | (t.charCodeAt(at + 2 * i + 1) << 16);
-}
-
 export function step(d: Automaton, s: number, cls: number): number {
   const { text, firstChildAt, edgeClassAt, sepClass, wide } = d;
   for (;;) {
@@ -40,13 +33,13 @@ export function step(d: Automaton, s: number, cls: number): number {
     const row = s - d.wordRowFirst;
     if (row >= 0 && row < d.wordRowCount && cls < d.wordRowWidth) {
       const k = row * d.wordRowWidth + cls;
-      return wide ? stateAt(d, d.wordRowsAt, k) : text.charCodeAt(d.wordRowsAt + k);
+      return wide ? valueAt(text, d.wordRowsAt, true, k) : text.charCodeAt(d.wordRowsAt + k);
     }
     let lo: number;
     let hi: number;
     if (wide) {
-      lo = stateAt(d, firstChildAt, s);
-      hi = stateAt(d, firstChildAt, s + 1);
+      lo = valueAt(text, firstChildAt, true, s);
+      hi = valueAt(text, firstChildAt, true, s + 1);
     } else {
       lo = text.charCodeAt(firstChildAt + s);
       hi = text.charCodeAt(firstChildAt + s + 1);
@@ -67,6 +60,6 @@ export function step(d: Automaton, s: number, cls: number): number {
     }
     // A run of spaces or dashes walks one separator edge: stay on it.
     if (cls === sepClass && text.charCodeAt(edgeClassAt + s) === sepClass) return s;
-    s = wide ? stateAt(d, d.failAt, s) : text.charCodeAt(d.failAt + s);
+    s = wide ? valueAt(text, d.failAt, true, s) : text.charCodeAt(d.failAt + s);
   }
 }

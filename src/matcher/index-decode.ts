@@ -1,7 +1,7 @@
 /**
  * Turns an index (bytes and text) into the tables the scan reads. Everything is a view over
- * the bytes or a table over the text: the only work is one copy of the low class table and
- * the split of the entity ids, so loading costs the same on a cold page as on a warm one.
+ * the bytes or a table over the text: the only work is one copy of the low class table (the
+ * entity ids are split on first use), so loading costs the same on a cold page as on a warm one.
  * The classes of units from U+3000 up read as 0 until the scan first meets such a unit and
  * fills them in from their runs (completeClasses): most pages never do, and the 106 KB they
  * take stay untouched. The checks here are the cheap ones (lengths and totals); the

@@ -112,6 +112,13 @@ const SECTION_KINDS = {
   langs: 'text',
 } as const satisfies Record<string, Kind>;
 
+/** Value i of a table that starts at `start` in the index text (see TextTable). */
+export function valueAt(text: string, start: number, wide: boolean, i: number): number {
+  if (!wide) return text.charCodeAt(start + i);
+  const p = start + 2 * i;
+  return text.charCodeAt(p) | (text.charCodeAt(p + 1) << 16);
+}
+
 /**
  * A table held in the index text: value i is the unit at start + i, or for a wide table the
  * two units at start + 2i (low, then high). Reading past the end gives NaN or 0, never a throw.
@@ -125,9 +132,7 @@ export class TextTable {
   ) {}
 
   at(i: number): number {
-    if (!this.wide) return this.text.charCodeAt(this.start + i);
-    const p = this.start + 2 * i;
-    return this.text.charCodeAt(p) | (this.text.charCodeAt(p + 1) << 16);
+    return valueAt(this.text, this.start, this.wide, i);
   }
 
   /** Every value, for build-time checks. */

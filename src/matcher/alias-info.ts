@@ -1,13 +1,12 @@
 /** The alias table entry of one record, as the resolver reads it (see AliasInfo). */
 import { ENTITY_TYPES } from '../kb/schema';
-import { entityIdsOf, type DecodedIndex } from './index-decode';
+import { entityIdAt, type DecodedIndex } from './index-decode';
 import { RecFlag, SenseFlag } from './index-format';
 import type { AliasInfo, AliasSense } from './types';
 
 export function decodeAliasInfo(d: DecodedIndex, r: number, text: string, langs: readonly string[]): AliasInfo {
   const { s, recSenseStart, senseRefStart } = d;
-  const entityIds = entityIdsOf(d);
-  const refs = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => entityIds[s.refList.at(from + i)] ?? '');
+  const refs = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => entityIdAt(d, s.refList.at(from + i)));
   const senses: AliasSense[] = [];
   for (let k = recSenseStart.at(r), end = recSenseStart.at(r + 1); k < end; k++) {
     const f = s.senseFlags.at(k);
@@ -16,7 +15,7 @@ export function decodeAliasInfo(d: DecodedIndex, r: number, text: string, langs:
     const ambStart = refStart + s.senseCtxCount.at(k);
     const lang = langs[s.senseLang.at(k)];
     senses.push({
-      entityId: entityIds[entity] ?? '',
+      entityId: entityIdAt(d, entity),
       type: ENTITY_TYPES[s.entityTypes.at(entity)] ?? 'concept',
       personName: (f & SenseFlag.personName) !== 0,
       usPlace: (f & SenseFlag.usPlace) !== 0,

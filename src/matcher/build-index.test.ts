@@ -3,7 +3,7 @@ import type { Entity } from '../kb/schema';
 import { decodeAliasText, encodeAliasCase } from './alias-text-codec';
 import { buildMatchIndex } from './build-index';
 import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher, spans } from './fixture-kb';
-import { decodeIndex } from './index-decode';
+import { decodeIndex, entityIdAt, entityIdsOf } from './index-decode';
 import { FORMAT_VERSION, MAGIC, TextTable } from './index-format';
 import { verifyIndex } from './index-verify';
 import { Matcher } from './matcher';
@@ -118,6 +118,21 @@ describe('buildMatchIndex / Matcher.fromIndex', () => {
     expect(() => Matcher.fromIndex({ bytes, text: text.slice(0, -1) })).toThrow(/does not belong/);
     // The same length and a changed unit: the tag in the first unit no longer agrees.
     expect(() => Matcher.fromIndex({ bytes, text: '\u0000' + text.slice(1) })).toThrow(/does not belong/);
+  });
+
+  it('reads each entity id in place, and refuses an id list that does not match the entity table', () => {
+    const d = decodeIndex(fixtureIndex());
+    expect(d.entityIdStarts).toBeUndefined();
+    expect(entityIdsOf(d)).toEqual(FIXTURE_ENTITIES.map((e) => e.id));
+    const last = FIXTURE_ENTITIES.length - 1;
+    expect([entityIdAt(d, 0), entityIdAt(d, last)]).toEqual([FIXTURE_ENTITIES[0]!.id, FIXTURE_ENTITIES[last]!.id]);
+    expect([entityIdAt(d, -1), entityIdAt(d, last + 1)]).toEqual(['', '']);
+    const short = decodedCopy();
+    short.s.entityIds = short.s.entityIds.slice(0, short.s.entityIds.lastIndexOf('\n'));
+    expect(() => entityIdAt(short, 0)).toThrow(/inconsistent tables/);
+    const long = decodedCopy();
+    long.s.entityIds += '\nextra';
+    expect(() => entityIdAt(long, 0)).toThrow(/inconsistent tables/);
   });
 
   it('merges the entity name and its aliases, and skips empty aliases', () => {

@@ -29,8 +29,8 @@ export interface DecodedIndex extends Automaton {
   recCaseStart: TextTable;
   recSenseStart: TextTable;
   senseRefStart: TextTable;
-  /** The entity ids, split on first use (entityIdsOf): a page without hits never needs them. */
-  entityIdList: string[] | undefined;
+  /** Where each entity id starts in the joined ids, found on first use (entityIdAt): a page without hits never needs them. */
+  entityIdStarts: Int32Array | undefined;
 }
 
 export function decodeIndex(index: MatchIndex): DecodedIndex {
@@ -68,19 +68,43 @@ export function decodeIndex(index: MatchIndex): DecodedIndex {
     recCaseStart: s.recCaseStart,
     recSenseStart: s.recSenseStart,
     senseRefStart: s.senseRefStart,
-    entityIdList: undefined,
+    entityIdStarts: undefined,
   };
   checkShape(d);
   return d;
 }
 
-export function entityIdsOf(d: DecodedIndex): string[] {
-  if (d.entityIdList === undefined) {
-    const ids = d.s.entityIds.length === 0 ? [] : d.s.entityIds.split('\n');
-    if (ids.length !== d.s.entityTypes.length) throw new Error('match index: inconsistent tables');
-    d.entityIdList = ids;
+/**
+ * Entity id `i`. The ids are one text joined by "\n"; the first call finds where each starts,
+ * instead of splitting them all: 5,900 strings in fresh memory, which a profile put at 0.86 ms
+ * of a page's pass.
+ */
+export function entityIdAt(d: DecodedIndex, i: number): string {
+  const ids = d.s.entityIds;
+  let starts = d.entityIdStarts;
+  if (starts === undefined) {
+    const n = d.s.entityTypes.length;
+    starts = new Int32Array(n + 1);
+    let at = 0;
+    let ok = (n === 0) === (ids.length === 0);
+    for (let k = 0; k < n && ok; k++) {
+      starts[k] = at;
+      const nl = ids.indexOf('\n', at);
+      // Only the last id has no "\n" after it.
+      ok = (nl < 0) === (k === n - 1);
+      at = nl < 0 ? ids.length + 1 : nl + 1;
+    }
+    if (!ok) throw new Error('match index: inconsistent tables');
+    starts[n] = at;
+    d.entityIdStarts = starts;
   }
-  return d.entityIdList;
+  if (!(i >= 0 && i < starts.length - 1)) return '';
+  return ids.slice(starts[i], starts[i + 1]! - 1);
+}
+
+/** Every entity id, for build-time checks and tests. */
+export function entityIdsOf(d: DecodedIndex): string[] {
+  return Array.from({ length: d.s.entityTypes.length }, (_, i) => entityIdAt(d, i));
 }
 
 /** Fills in the classes from CLASS_LOW_UNITS up; the scan calls it when it meets the first such unit. */

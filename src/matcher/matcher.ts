@@ -9,7 +9,7 @@ import { decodeAliasInfo } from './alias-info';
 import { decodeAliasText } from './alias-text-codec';
 import * as automaton from './automaton';
 import * as checks from './hit-checks';
-import { completeClasses, decodeIndex, entityIdsOf, type DecodedIndex } from './index-decode';
+import { completeClasses, decodeIndex, entityIdAt, entityIdsOf, type DecodedIndex } from './index-decode';
 import { CLASS_LOW_UNITS, RecFlag, TRANSPARENT_CLASS, type MatchIndex, type TextTable } from './index-format';
 import { selectLeftmostLongest } from './select';
 import type { AliasInfo, Candidate } from './types';
@@ -201,9 +201,8 @@ export class Matcher {
     let list = this.entityLists.get(r);
     if (list === undefined) {
       const { recSenseStart, s } = this.d;
-      const entityIds = entityIdsOf(this.d);
       const out: string[] = [];
-      for (let k = recSenseStart.at(r), end = recSenseStart.at(r + 1); k < end; k++) out.push(entityIds[s.senseEntity.at(k)]!);
+      for (let k = recSenseStart.at(r), end = recSenseStart.at(r + 1); k < end; k++) out.push(entityIdAt(this.d, s.senseEntity.at(k)));
       list = Object.freeze(out);
       this.entityLists.set(r, list);
     }

@@ -73,8 +73,9 @@ export function floor(): FloorResult {
 }
 
 /**
- * Records the annotator's synchronous slices: it yields through scheduler.yield(), so the
- * time between a yield and its resumption belongs to the page, everything else to us.
+ * Records the annotator's synchronous slices: it yields through scheduler.yield(), or asks for
+ * an animation frame to let the page render (and yields from its callback), so the time from
+ * either call to its resumption belongs to the page, everything else to us.
  */
 export function trackSlices(): { slices: number[]; start(at: number): void; stop(end: number): void } {
   const slices: number[] = [];
@@ -89,6 +90,14 @@ export function trackSlices(): { slices: number[]; start(at: number): void; stop
       });
     };
   }
+  const raf = window.requestAnimationFrame;
+  window.requestAnimationFrame = (callback) => {
+    slices.push(now() - resumed);
+    return raf.call(window, (t) => {
+      resumed = now();
+      callback(t);
+    });
+  };
   return {
     slices,
     start(at) {
@@ -97,6 +106,7 @@ export function trackSlices(): { slices: number[]; start(at: number): void; stop
     stop(end) {
       slices.push(end - resumed);
       if (sched && original) delete sched.yield;
+      window.requestAnimationFrame = raf;
     },
   };
 }

@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { FRAME_TEXT, MARK_CHARS } from '../../src/content/annotator';
 import { launchExtension, type Extension } from '../support/extension';
 import {
   articlePage,
@@ -18,6 +19,7 @@ import {
   hostilePrototypesPage,
   hugeTextPage,
   iframesPage,
+  longParagraphsPage,
   manyNodesPage,
   mixedScriptsPage,
   NAMED,
@@ -241,6 +243,44 @@ describe('hostile pages', () => {
       await finish(o);
     }
   }, 120_000);
+
+  it('long paragraphs full of names: the marks go in over several frames, none laying out more than FRAME_TEXT', async () => {
+    let o: Opened | undefined;
+    try {
+      // 90 paragraphs of 1,600 characters: 144,000 characters of paragraphs to lay out again.
+      o = await open(server.page('/long-paragraphs.html', longParagraphsPage(90, 1600)));
+      await o.world.run(keepParsedReference, 'text/html');
+      await waitForQuiet(o.world);
+      const span = await o.world.run(annotationSpan);
+      const seen = await o.page.evaluate(() => {
+        const w = window as unknown as { __frames: number[]; __marks: { t: number; p: number }[] };
+        const lengths = Array.from(document.getElementsByTagName('p'), (p) => (p.textContent ?? '').length);
+        // The paragraphs that got marks between one rendered frame and the next, and how many marks.
+        const between = new Map<number, { paragraphs: Set<number>; marks: number }>();
+        for (const m of w.__marks) {
+          const frame = w.__frames.filter((f) => f < m.t).length;
+          const b = between.get(frame) ?? { paragraphs: new Set<number>(), marks: 0 };
+          b.paragraphs.add(m.p);
+          b.marks++;
+          between.set(frame, b);
+        }
+        const layout = [...between.values()].map((b) => [[...b.paragraphs].reduce((sum, p) => sum + (lengths[p] ?? 0), 0), b.marks]);
+        return { marks: w.__marks.length, marked: new Set(w.__marks.map((m) => m.p)).size, layout };
+      });
+      // The annotator's measure of what a frame lays out again (see FRAME_TEXT).
+      const perFrame = seen.layout.map(([chars, marks]) => chars! + MARK_CHARS * marks!);
+      const tasks = (await longTasks(o.page)).filter((t) => t.start + t.duration >= span.from && t.start <= span.to + 200);
+      log(`long paragraphs: ${seen.marks} marks in ${seen.marked} paragraphs; per frame, [characters of paragraphs, marks] ${JSON.stringify(seen.layout)}; long tasks ${ms(tasks, span.from)}`);
+      expect(seen.marked).toBe(90);
+      expect(seen.marks).toBe(span.marks);
+      expect(perFrame.length).toBeGreaterThanOrEqual(Math.ceil((90 * 1600 + MARK_CHARS * seen.marks) / FRAME_TEXT));
+      expect(Math.max(...perFrame)).toBeLessThanOrEqual(FRAME_TEXT);
+      await checkStatic(o);
+      await expectNoErrorsFromUs(o);
+    } finally {
+      await finish(o);
+    }
+  });
 
   it('a page that rewrites paragraphs every animation frame: bounded work, no feedback loop', async () => {
     const url = server.page('/raf.html', rafPage());

@@ -251,6 +251,31 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </article></body></html>`;
 }
 
+/**
+ * `count` paragraphs of about `chars` characters, each with every NAMED sentence in it, and a
+ * main-world recorder of animation frames and of the marks as they arrive (window.__frames and
+ * window.__marks: when, and in which paragraph).
+ */
+export function longParagraphsPage(count: number, chars: number): string {
+  const unit = `${FILLER}. ${NAMED.join(' ')} `;
+  const paragraph = unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars).trimEnd();
+  const recorder = `<script>
+  const frames = window.__frames = [], marks = window.__marks = [];
+  const paragraphs = document.getElementsByTagName('p');
+  const loop = () => { frames.push(performance.now()); requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  new MutationObserver((records) => {
+    const t = performance.now();
+    for (const r of records) for (const n of r.addedNodes) {
+      if (n.localName === 'backstory-mention') marks.push({ t, p: Array.prototype.indexOf.call(paragraphs, n.closest('p')) });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+</script>`;
+  return `<!doctype html><html lang="en">${head('Long paragraphs', recorder)}<body><article>
+${Array.from({ length: count }, () => `<p>${escapeHtml(paragraph)}</p>`).join('\n')}
+</article></body></html>`;
+}
+
 /** An about:blank iframe the page fills by script and a srcdoc iframe, both with names. */
 export function iframesPage(): string {
   const srcdoc = `<!doctype html><html><body><p>srcdoc: ${NAMED[0]}</p><p>${NAMED[2]}</p></body></html>`;

@@ -309,8 +309,8 @@ interface MutatingPage {
 const live = { following: false, observerMs: 0, yieldedMs: 0, windowStart: Infinity };
 
 /**
- * Starts Backstory on the mutating page the way the content script does (first pass, then
- * observe), timing its observer callbacks and the time its passes leave to the page.
+ * Starts Backstory on the mutating page the way the content script does (observe, then the
+ * first pass), timing its observer callbacks and the time its passes leave to the page.
  */
 export async function follow(index: ShippedIndex): Promise<void> {
   const Original = MutationObserver;
@@ -325,9 +325,9 @@ export async function follow(index: ShippedIndex): Promise<void> {
     }
   };
   const annotator = new Annotator(document, load(index), PREFS, new AbortController().signal);
-  await annotator.start();
   annotator.observe();
   globalThis.MutationObserver = Original;
+  await annotator.start();
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const original = sched?.yield;
   if (sched && original) {

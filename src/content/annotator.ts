@@ -314,6 +314,8 @@ export class Annotator {
         unrendered = 0;
         // The block is laid out again in the next frame too.
         if (sameBlock) size += paragraph;
+        // The page ran meanwhile.
+        if (!unit.node.isConnected || unit.node.data !== unit.text) continue;
       }
       unrendered += size;
       this.withoutObserving(() => {
@@ -361,9 +363,16 @@ export class Annotator {
     this.mentions.splice(0, this.mentions.length, ...live);
     const seenOnPage = new Set<string>();
     const seenInBlock = new Map<Element, Set<string>>();
+    // Marks come in runs with one parent, and a parent has one block: a page with thousands of
+    // marks would otherwise match the block selector up the tree thousands of times.
+    let parent: Element | null = null;
+    let block: Element = this.doc.documentElement;
     for (const m of live) {
-      const id = m.dataset.entity ?? '';
-      const block = blockOf(m);
+      const id = m.getAttribute('data-entity') ?? '';
+      if (m.parentElement !== parent || parent === null) {
+        parent = m.parentElement;
+        block = blockOf(m);
+      }
       const inBlock = seenInBlock.get(block) ?? new Set<string>();
       seenInBlock.set(block, inBlock);
       const firstOnPage = !seenOnPage.has(id);

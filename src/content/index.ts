@@ -124,7 +124,10 @@ class Page {
     this.matcher ??= Matcher.fromIndex({ bytes: decodeBase64(matchIndex.base64), text: matchIndex.text });
     this.annotator = new Annotator(document, this.matcher, settings, this.controller.signal, () => this.passes++);
     this.listen(this.controller.signal);
-    void this.annotator.start().then(() => this.annotator?.observe());
+    // Observing first: text the page changes while the first pass runs (it yields, and waits
+    // for frames) is taken up by a pass of its own.
+    this.annotator.observe();
+    void this.annotator.start();
   }
 
   stop(): void {

@@ -282,6 +282,34 @@ describe('hostile pages', () => {
     }
   });
 
+  it('long paragraphs the page rewrites while the wrap waits for a frame: no mark lands on the old offsets', async () => {
+    let o: Opened | undefined;
+    try {
+      o = await open(server.page('/long-rewritten.html', longParagraphsPage(90, 1600, true)));
+      // The rewrite adds text, and the annotator takes the rewritten paragraphs up again.
+      await waitIn(o.world, () => new Set(Array.from(document.querySelectorAll('backstory-mention'), (m) => m.closest('p'))).size === 90, undefined, 30_000, 'every paragraph to be marked');
+      await waitForQuiet(o.world);
+      const seen = await o.world.run(() => {
+        const texts = new Map<string, Set<string>>();
+        for (const m of document.querySelectorAll('backstory-mention')) {
+          const id = m.getAttribute('data-entity') ?? '';
+          texts.set(id, (texts.get(id) ?? new Set()).add(m.textContent ?? ''));
+        }
+        const rewritten = Array.from(document.getElementsByTagName('p')).filter((p) => (p.textContent ?? '').startsWith('Yes, ')).length;
+        return { rewritten, texts: [...texts].map(([id, t]) => `${id}: ${[...t].join(' | ')}`) };
+      });
+      log(`long paragraphs rewritten while wrapping: ${seen.rewritten} rewritten; marks by entity: ${seen.texts.join('; ')}`);
+      expect(seen.rewritten).toBeGreaterThan(0);
+      expect(seen.rewritten).toBeLessThan(90);
+      // Each entity is written one way on this page: a mark cut at stale offsets would show another text.
+      for (const line of seen.texts) expect(line).not.toContain(' | ');
+      expect(seen.texts.map((l) => l.split(':')[0])).toEqual(expect.arrayContaining(NAMED_IDS));
+      await expectNoErrorsFromUs(o);
+    } finally {
+      await finish(o);
+    }
+  });
+
   it('a page that rewrites paragraphs every animation frame: bounded work, no feedback loop', async () => {
     const url = server.page('/raf.html', rafPage());
     const WINDOW = 3000;

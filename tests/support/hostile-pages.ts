@@ -254,15 +254,25 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 /**
  * `count` paragraphs of about `chars` characters, each with every NAMED sentence in it, and a
  * main-world recorder of animation frames and of the marks as they arrive (window.__frames and
- * window.__marks: when, and in which paragraph).
+ * window.__marks: when, and in which paragraph). With `rewrite`, the first frame after the
+ * first mark puts "Yes, " before the text of every paragraph still without marks: text the
+ * annotator has scanned and is about to wrap.
  */
-export function longParagraphsPage(count: number, chars: number): string {
+export function longParagraphsPage(count: number, chars: number, rewrite = false): string {
   const unit = `${FILLER}. ${NAMED.join(' ')} `;
   const paragraph = unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars).trimEnd();
   const recorder = `<script>
   const frames = window.__frames = [], marks = window.__marks = [];
   const paragraphs = document.getElementsByTagName('p');
-  const loop = () => { frames.push(performance.now()); requestAnimationFrame(loop); };
+  let rewritten = ${!rewrite};
+  const loop = () => {
+    frames.push(performance.now());
+    if (!rewritten && marks.length > 0) {
+      rewritten = true;
+      for (const p of paragraphs) if (!p.querySelector('backstory-mention')) p.firstChild.data = 'Yes, ' + p.firstChild.data;
+    }
+    requestAnimationFrame(loop);
+  };
   requestAnimationFrame(loop);
   new MutationObserver((records) => {
     const t = performance.now();

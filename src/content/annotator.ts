@@ -295,6 +295,10 @@ export class Annotator {
   private async wrap(units: Unit[], resolved: Mention[][], sliceStart: number): Promise<void> {
     const muted = new Set(this.prefs.mutedEntities);
     const types = new Set<string>(this.prefs.types);
+    // On the first pass marks arrive in document order, and each gets its final look before it
+    // is inserted: set afterwards on thousands of marks, it made the browser style them all
+    // again in one frame. Later passes insert among older marks, and applyDensity decides.
+    const density = this.mentions.length === 0 ? new Density(this.prefs.density) : undefined;
     // What the page has to lay out again since it last rendered (see FRAME_TEXT).
     let unrendered = 0;
     let lastBlock: Element | undefined;
@@ -319,7 +323,7 @@ export class Annotator {
       }
       unrendered += size;
       this.withoutObserving(() => {
-        const els = wrapSpans(this.doc, unit.node, spans.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type })));
+        const els = wrapSpans(this.doc, unit.node, spans.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type, ...density?.next(m.entityId, unit.block) })));
         this.mentions.push(...els);
         const at = performance.now();
         for (const el of els) this.recent.push({ el, at, block: unit.block });
@@ -361,29 +365,41 @@ export class Annotator {
   private applyDensity(): void {
     const live = this.inDocumentOrder();
     this.mentions.splice(0, this.mentions.length, ...live);
-    const seenOnPage = new Set<string>();
-    const seenInBlock = new Map<Element, Set<string>>();
+    const density = new Density(this.prefs.density);
     // Marks come in runs with one parent, and a parent has one block: a page with thousands of
     // marks would otherwise match the block selector up the tree thousands of times.
     let parent: Element | null = null;
     let block: Element = this.doc.documentElement;
     for (const m of live) {
-      const id = m.getAttribute('data-entity') ?? '';
       if (m.parentElement !== parent || parent === null) {
         parent = m.parentElement;
         block = blockOf(m);
       }
-      const inBlock = seenInBlock.get(block) ?? new Set<string>();
-      seenInBlock.set(block, inBlock);
-      const firstOnPage = !seenOnPage.has(id);
-      const quiet =
-        this.prefs.density === 'all' ? false : this.prefs.density === 'first-on-page' ? !firstOnPage : inBlock.has(id);
-      seenOnPage.add(id);
-      inBlock.add(id);
+      const { quiet, focusable } = density.next(m.getAttribute('data-entity') ?? '', block);
       setAttr(m, 'data-quiet', quiet ? '' : null);
-      // Keyboard scheme: the first mention of each entity is in the tab order, the rest are not.
-      setAttr(m, 'tabindex', firstOnPage ? '0' : null);
+      setAttr(m, 'tabindex', focusable ? '0' : null);
     }
+  }
+}
+
+/**
+ * Which mentions are visible and which take keyboard focus, decided in document order: by
+ * default only the first mention of an entity in a block is visible, and in every mode the
+ * first mention of each entity on the page is in the tab order and the rest are not.
+ */
+class Density {
+  private readonly onPage = new Set<string>();
+  private readonly inBlocks = new Map<Element, Set<string>>();
+  constructor(private readonly mode: Prefs['density']) {}
+
+  next(id: string, block: Element): { quiet: boolean; focusable: boolean } {
+    let inBlock = this.inBlocks.get(block);
+    if (!inBlock) this.inBlocks.set(block, (inBlock = new Set()));
+    const firstOnPage = !this.onPage.has(id);
+    const quiet = this.mode === 'all' ? false : this.mode === 'first-on-page' ? !firstOnPage : inBlock.has(id);
+    this.onPage.add(id);
+    inBlock.add(id);
+    return { quiet, focusable: firstOnPage };
   }
 }
 

@@ -16,6 +16,9 @@ export interface Span {
   end: number;
   entityId: string;
   type: string;
+  /** Shown only on hover (data-quiet), and in the tab order (tabindex="0"); see the annotator's Density. */
+  quiet?: boolean;
+  focusable?: boolean;
 }
 
 /** Text nodes that exist only because we split a page text node. */
@@ -60,6 +63,8 @@ export function wrapSpans(doc: Document, node: Text, spans: readonly Span[]): HT
     const el = doc.createElement(MENTION_TAG);
     el.setAttribute('data-entity', s.entityId);
     el.setAttribute('data-type', s.type);
+    if (s.quiet) el.setAttribute('data-quiet', '');
+    if (s.focusable) el.setAttribute('tabindex', '0');
     el.append(piece(doc, text.slice(s.start, s.end)));
     pieces.push(el);
     out.push(el);

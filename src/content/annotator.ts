@@ -305,7 +305,7 @@ export class Annotator {
     for (const [i, unit] of units.entries()) {
       const spans = (resolved[i] ?? []).filter((m) => !muted.has(m.entityId) && types.has(m.type));
       // The page may have changed the node while we were scanning: skip what no longer fits.
-      if (spans.length === 0 || !unit.node.isConnected || unit.node.data !== unit.text) continue;
+      if (spans.length === 0 || isStale(unit)) continue;
       // A large block's paragraph text is '' (see paragraphText): then the node is the measure.
       const paragraph = Math.max(unit.blockText?.length ?? 0, unit.text.length);
       const sameBlock = unit.block === lastBlock;
@@ -319,7 +319,7 @@ export class Annotator {
         // The block is laid out again in the next frame too.
         if (sameBlock) size += paragraph;
         // The page ran meanwhile.
-        if (!unit.node.isConnected || unit.node.data !== unit.text) continue;
+        if (isStale(unit)) continue;
       }
       unrendered += size;
       this.withoutObserving(() => {
@@ -371,7 +371,7 @@ export class Annotator {
     let parent: Element | null = null;
     let block: Element = this.doc.documentElement;
     for (const m of live) {
-      if (m.parentElement !== parent || parent === null) {
+      if (m.parentElement !== parent) {
         parent = m.parentElement;
         block = blockOf(m);
       }
@@ -402,6 +402,9 @@ class Density {
     return { quiet, focusable: firstOnPage };
   }
 }
+
+/** True when the page removed or rewrote the unit's text node after we read it. */
+const isStale = (unit: Unit): boolean => !unit.node.isConnected || unit.node.data !== unit.text;
 
 function setAttr(el: Element, name: string, value: string | null): void {
   if (value === null) {

@@ -113,6 +113,10 @@ function annotationSpan(): { from: number; to: number; marks: number } {
     marks: document.querySelectorAll('backstory-mention').length,
   };
 }
+/** The long tasks that overlap the annotator's span, or end within 200 ms after it. */
+const duringAnnotation = <T extends { start: number; duration: number }>(tasks: T[], span: { from: number; to: number }): T[] =>
+  tasks.filter((t) => t.start + t.duration >= span.from && t.start <= span.to + 200);
+
 /** Long tasks as duration@start, the start in ms relative to `zero` (our first pass, or the navigation). */
 const ms = (tasks: { duration: number; start: number }[], zero = 0): string =>
   `[${tasks.map((t) => `${t.duration.toFixed(0)}@${(t.start - zero).toFixed(0)}`).join(', ')}] ms`;
@@ -224,7 +228,7 @@ describe('hostile pages', () => {
       await o.world.run(keepParsedReference, 'text/html');
       await waitForQuiet(o.world, 60_000);
       const span = await o.world.run(annotationSpan);
-      const tasks = (await longTasks(o.page)).filter((t) => t.start + t.duration >= span.from && t.start <= span.to + 200);
+      const tasks = duringAnnotation(await longTasks(o.page), span);
       log(`200k text nodes: long tasks during annotation (duration@start from our first pass): ${ms(tasks, span.from)}`);
       const stats = await o.world.run(() => {
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -269,7 +273,7 @@ describe('hostile pages', () => {
       });
       // The annotator's measure of what a frame lays out again (see FRAME_TEXT).
       const perFrame = seen.layout.map(([chars, marks]) => chars! + MARK_CHARS * marks!);
-      const tasks = (await longTasks(o.page)).filter((t) => t.start + t.duration >= span.from && t.start <= span.to + 200);
+      const tasks = duringAnnotation(await longTasks(o.page), span);
       log(`long paragraphs: ${seen.marks} marks in ${seen.marked} paragraphs; per frame, [characters of paragraphs, marks] ${JSON.stringify(seen.layout)}; long tasks ${ms(tasks, span.from)}`);
       expect(seen.marked).toBe(90);
       expect(seen.marks).toBe(span.marks);
@@ -545,7 +549,7 @@ describe('hostile pages', () => {
         // Let the frame after our last change render: re-laying out the paragraph is ours too.
         await o.page.waitForTimeout(500);
         const tasks = await longTasks(o.page);
-        const ours = tasks.filter((t) => t.start + t.duration >= span.from && t.start <= span.to + 200);
+        const ours = duringAnnotation(tasks, span);
         const longest = Math.max(0, ...ours.map((t) => t.duration));
         log(
           `${mb} MB text node: ${inHuge} marks in it, annotation ${(span.to - span.from).toFixed(0)} ms; long tasks (duration@start from our first pass) during or right after it: ${ms(ours, span.from)}; ` +

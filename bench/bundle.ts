@@ -1,4 +1,4 @@
-/** Builds bench/entry.ts into one minified IIFE (global BackstoryBench), in memory. */
+/** Builds bench/entry.ts (and test entries) into one minified IIFE, in memory. */
 import { join } from 'node:path';
 import { build, type Rollup } from 'vite';
 import { ROOT } from '../scripts/kb-files';
@@ -6,7 +6,12 @@ import { ROOT } from '../scripts/kb-files';
 export const BUNDLE_GLOBAL = 'BackstoryBench';
 
 /** `minify: false` keeps function names, for profiles. */
-export async function buildBenchBundle(minify = true): Promise<string> {
+export function buildBenchBundle(minify = true): Promise<string> {
+  return buildPageBundle(join(ROOT, 'bench/entry.ts'), BUNDLE_GLOBAL, minify);
+}
+
+/** Builds `entry` into one IIFE that sets the global `name`, for a page to load as a script. */
+export async function buildPageBundle(entry: string, name: string, minify = true): Promise<string> {
   const out = await build({
     configFile: false,
     root: ROOT,
@@ -17,11 +22,11 @@ export async function buildBenchBundle(minify = true): Promise<string> {
       target: 'es2022',
       minify,
       // The same minified code the content script ships, not a debug build.
-      lib: { entry: join(ROOT, 'bench/entry.ts'), formats: ['iife'], name: BUNDLE_GLOBAL, fileName: 'bench' },
+      lib: { entry, formats: ['iife'], name, fileName: 'bundle' },
     },
   });
   const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];
   const chunk = outputs.flatMap((o) => o.output).find((o): o is Rollup.OutputChunk => o.type === 'chunk');
-  if (!chunk) throw new Error('vite produced no bench bundle');
+  if (!chunk) throw new Error(`vite produced no bundle for ${entry}`);
   return chunk.code;
 }

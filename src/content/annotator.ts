@@ -8,7 +8,7 @@ import { Resolution } from '../matcher';
 import type { Candidate, Mention, TextUnit } from '../matcher/types';
 import type { Settings } from '../settings/defaults';
 import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, isInsideSkipped, paragraphText, type BlockTexts } from './dom-filter';
-import { textNodes } from './text-walk';
+import { TextCursor } from './text-walk';
 import { isPageText, isPieceOf, takePiecesAfter, unwrapMentions, wrapSpans } from './wrap';
 
 type Prefs = Pick<Settings, 'density' | 'types' | 'mutedEntities'>;
@@ -238,26 +238,11 @@ export class Annotator {
     performance.measure(`backstory:annotate:start:${++this.passes}`, { start: started, end: started });
     const fresh: Unit[] = [];
     let sliceStart = performance.now();
-    let nodes = 0;
     for (const root of roots) {
-      for (const node of textNodes(this.doc, root)) {
-        const text = node.data;
-        const candidates: Candidate[] = this.matcher.scan(text);
-        if (candidates.length > 0) {
-          const parent = node.parentElement;
-          if (parent) {
-            const block = blockOf(parent);
-            fresh.push({ node, text, candidates, block, blockText: paragraphText(block, text, this.blockTexts), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
-          }
-        }
-        // The clock is read every few short nodes: a page has up to 15,000 of them, and a
-        // clock read costs about what scanning a short node does.
-        if ((++nodes & 7) === 0 || text.length > CLOCK_EVERY_CHARS) {
-          if (performance.now() - sliceStart > SLICE_MS) {
-            if (!(await this.yielded())) return;
-            sliceStart = performance.now();
-          }
-        }
+      const cursor = new TextCursor(this.doc, root);
+      while (!this.scanSlice(cursor, fresh, sliceStart)) {
+        if (!(await this.yielded())) return;
+        sliceStart = performance.now();
       }
     }
     // Text the page has removed can never be wrapped again; keeping it would make every later pass slower.
@@ -281,6 +266,32 @@ export class Annotator {
     this.busy = false;
     performance.measure('backstory:annotate', { start: started, end: performance.now() });
     this.onPass?.();
+  }
+
+  /**
+   * Scans the cursor's nodes into `fresh` until it is done (true) or the slice begun at
+   * `sliceStart` is spent (false). Synchronous, so V8 can optimize its loop while it runs: in
+   * the async pass, a page's one call would run it unoptimized to the end.
+   */
+  private scanSlice(cursor: TextCursor, fresh: Unit[], sliceStart: number): boolean {
+    let nodes = 0;
+    for (let node = cursor.next(); node !== null; node = cursor.next()) {
+      const text = node.data;
+      const candidates: Candidate[] = this.matcher.scan(text);
+      if (candidates.length > 0 && cursor.allows(node)) {
+        const parent = node.parentElement;
+        if (parent) {
+          const block = blockOf(parent);
+          fresh.push({ node, text, candidates, block, blockText: paragraphText(block, text, this.blockTexts), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
+        }
+      }
+      // The clock is read every few short nodes: a page has up to 15,000 of them, and a
+      // clock read costs about what scanning a short node does.
+      if ((++nodes & 7) === 0 || text.length > CLOCK_EVERY_CHARS) {
+        if (performance.now() - sliceStart > SLICE_MS) return false;
+      }
+    }
+    return true;
   }
 
   /** Lets the page run; false when we were stopped meanwhile. */

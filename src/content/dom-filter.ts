@@ -16,6 +16,14 @@ const SKIP_TAGS = new Set([
   MENTION_TAG, CARD_TAG,
 ]);
 
+/**
+ * Matches every element whose verdict can be 'skip' for its tag or its hiding, editing and
+ * role attributes, and some that turn out not to be (elementVerdict decides). Page-chrome names
+ * (cookie banners) are left out: substring tests of every id and class made the query cost a
+ * third more, and text there is only scanned, not marked (the walk's full check rules it out).
+ */
+export const SKIP_SELECTOR = [...SKIP_TAGS, '[hidden]', '[aria-hidden]', '[inert]', '[contenteditable]', '[role]', '[style*="display" i]'].join(',');
+
 const SKIP_ROLES = new Set([
   'navigation', 'menu', 'menubar', 'menuitem', 'button', 'link', 'textbox', 'searchbox', 'combobox',
   'listbox', 'option', 'tab', 'tablist', 'toolbar', 'dialog', 'alertdialog', 'code', 'math', 'img',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { textNodes } from './text-walk';
+import { TextCursor, textNodes } from './text-walk';
 
 const texts = (root: Node): string[] => [...textNodes(document, root)].map((t) => t.data);
 
@@ -25,3 +25,38 @@ describe('textNodes', () => {
     expect(texts(document.body)).toEqual(['Pyongyang']);
   });
 });
+
+describe('TextCursor', () => {
+  const handed = (root: Node): string[] => {
+    const cursor = new TextCursor(document, root);
+    const out: string[] = [];
+    for (let t = cursor.next(); t; t = cursor.next()) out.push(cursor.allows(t) ? t.data : `(${t.data})`);
+    return out;
+  };
+
+  it('jumps past excluded subtrees: nested, empty, adjacent, and ones that hold only more of them', () => {
+    document.body.innerHTML = `<p>One</p><a href="#"></a><a href="#"><span>Two</span><code>Three</code></a><button>Four</button>
+      <p>Five <span role="article">Six</span> <span role="button">Seven</span></p><div hidden><nav>Eight</nav></div>
+      <div style="color: red; display:none">Nine</div><div style="display: block">Ten</div><svg><text>Eleven</text></svg><p>Twelve</p>`;
+    expect(handed(document.body)).toEqual(['One', 'Five ', 'Six', 'Ten', 'Twelve']);
+  });
+
+  it('hands out text of page chrome the query does not list, which allows() then refuses', () => {
+    document.body.innerHTML = '<div class="cookie-banner"><p>We use cookies</p></div><p>Seoul</p>';
+    expect(handed(document.body)).toEqual(['(We use cookies)', 'Seoul']);
+    expect(texts(document.body)).toEqual(['Seoul']);
+  });
+
+  it('keeps going when the page changes the tree between calls', () => {
+    document.body.innerHTML = '<p id="a">Alpha</p><a id="l" href="#">Link</a><p id="b">Beta</p><code>Code</code><p>Gamma</p>';
+    const cursor = new TextCursor(document, document.body);
+    expect(cursor.next()?.data).toBe('Alpha');
+    // The stop the cursor planned (the link's text) goes away, and a new link arrives.
+    document.getElementById('l')?.remove();
+    document.getElementById('b')?.insertAdjacentHTML('afterend', '<a href="#">New link</a>');
+    const rest: string[] = [];
+    for (let t = cursor.next(); t; t = cursor.next()) if (cursor.allows(t)) rest.push(t.data);
+    expect(rest).toEqual(['Beta', 'Gamma']);
+  });
+});
+

@@ -5,7 +5,7 @@
  */
 import { Annotator } from '../src/content/annotator';
 import { blockOf, HEADLINE_SELECTOR, paragraphText, type BlockTexts } from '../src/content/dom-filter';
-import { textNodes } from '../src/content/text-walk';
+import { TextCursor } from '../src/content/text-walk';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
 import { ENTITY_TYPES } from '../src/kb/schema';
 import { decodeBase64 } from '../src/content/decode-base64';
@@ -187,9 +187,9 @@ export interface PhasesResult {
   decodeMs: number;
   /** Of decodeMs: base64 to bytes; the rest is Matcher.fromIndex. */
   base64Ms: number;
-  /** The annotator's walk (text-walk.ts): every text node worth scanning, no matching. */
+  /** The annotator's walk (text-walk.ts's TextCursor): every text node worth scanning, no matching. */
   walkMs: number;
-  /** matcher.scan() of every text the walk keeps, plus each hit's block, paragraph text and headline lookups. */
+  /** matcher.scan() of every text the walk keeps, plus, for each with a hit, the ancestor check, its block, paragraph text and headline lookups. */
   scanMs: number;
   resolveMs: number;
   units: number;
@@ -207,7 +207,9 @@ export function phases(index: ShippedIndex): PhasesResult {
   const matcher = Matcher.fromIndex({ bytes, text: index.text });
   const t1 = now();
   // The annotator's own walk (text-walk.ts), collected up front so the scan is timed apart.
-  const texts = [...textNodes(document, document.body)];
+  const cursor = new TextCursor(document, document.body);
+  const texts: Text[] = [];
+  for (let t = cursor.next(); t; t = cursor.next()) texts.push(t);
   const t2 = now();
   const units: (TextUnit & { block: Element })[] = [];
   const blockTexts: BlockTexts = new WeakMap();
@@ -215,7 +217,7 @@ export function phases(index: ShippedIndex): PhasesResult {
   for (const node of texts) {
     const found = matcher.scan(node.data);
     const parent = node.parentElement;
-    if (found.length > 0 && parent) {
+    if (found.length > 0 && parent && cursor.allows(node)) {
       candidates += found.length;
       const block = blockOf(parent);
       units.push({ text: node.data, candidates: found, block, blockText: paragraphText(block, node.data, blockTexts), prominent: parent.closest(HEADLINE_SELECTOR) !== null });

@@ -58,5 +58,17 @@ describe('TextCursor', () => {
     for (let t = cursor.next(); t; t = cursor.next()) if (cursor.allows(t)) rest.push(t.data);
     expect(rest).toEqual(['Beta', 'Gamma']);
   });
+
+  it('walks on when the page moves the text of its next stop out of the excluded element', () => {
+    document.body.innerHTML = '<p>Alpha</p><a id="l" href="#">Link</a><p>Beta</p><code>Code</code><p>Gamma</p>';
+    const cursor = new TextCursor(document, document.body);
+    expect(cursor.next()?.data).toBe('Alpha');
+    // The link's text, the cursor's next stop, is unwrapped into the body.
+    const link = document.getElementById('l') as HTMLElement;
+    link.replaceWith(...link.childNodes);
+    const rest: string[] = [];
+    for (let t = cursor.next(); t; t = cursor.next()) rest.push(cursor.allows(t) ? t.data : `(${t.data})`);
+    expect(rest).toEqual(['Link', 'Beta', 'Gamma']);
+  });
 });
 

@@ -64,8 +64,13 @@ export class TextCursor {
     if (!walker) return null;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n === this.boundary) {
-        this.jumpPast(walker, this.skipping as Element);
-        continue;
+        const el = this.skipping as Element;
+        if (el.contains(n)) {
+          this.jumpPast(walker, el);
+          continue;
+        }
+        // The page moved the text out of it while we yielded: the node is like any other.
+        this.findBoundary();
       }
       const data = (n as Text).data;
       if (data.length >= MIN_TEXT && data.length <= MAX_TEXT && TWO_VISIBLE.test(data)) return n as Text;

@@ -4,7 +4,7 @@
  * run.ts reloads the page between contenders so one's marks never slow another.
  */
 import { Annotator } from '../src/content/annotator';
-import { blockOf, HEADLINE_SELECTOR, paragraphText, type BlockTexts } from '../src/content/dom-filter';
+import { placeOf, type BlockTexts } from '../src/content/dom-filter';
 import { TextCursor } from '../src/content/text-walk';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
 import { ENTITY_TYPES } from '../src/kb/schema';
@@ -219,8 +219,7 @@ export function phases(index: ShippedIndex): PhasesResult {
     const parent = node.parentElement;
     if (found.length > 0 && parent && cursor.allows(node)) {
       candidates += found.length;
-      const block = blockOf(parent);
-      units.push({ text: node.data, candidates: found, block, blockText: paragraphText(block, node.data, blockTexts), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
+      units.push({ text: node.data, candidates: found, ...placeOf(parent, node.data, blockTexts) });
     }
   }
   const t3 = now();

@@ -7,7 +7,7 @@ import type { Matcher } from '../matcher';
 import { Resolution } from '../matcher';
 import type { Candidate, Mention, TextUnit } from '../matcher/types';
 import type { Settings } from '../settings/defaults';
-import { HEADLINE_SELECTOR, MENTION_TAG, blockOf, isInsideSkipped, paragraphText, type BlockTexts } from './dom-filter';
+import { MENTION_TAG, blockOf, isInsideSkipped, placeOf, type BlockTexts } from './dom-filter';
 import { TextCursor } from './text-walk';
 import { isPageText, isPieceOf, takePiecesAfter, unwrapMentions, wrapSpans } from './wrap';
 
@@ -270,8 +270,7 @@ export class Annotator {
 
   /**
    * Scans the cursor's nodes into `fresh` until it is done (true) or the slice begun at
-   * `sliceStart` is spent (false). Synchronous, so V8 can optimize its loop while it runs: in
-   * the async pass, a page's one call would run it unoptimized to the end.
+   * `sliceStart` is spent (false); the pass yields between calls.
    */
   private scanSlice(cursor: TextCursor, fresh: Unit[], sliceStart: number): boolean {
     let nodes = 0;
@@ -280,10 +279,7 @@ export class Annotator {
       const candidates: Candidate[] = this.matcher.scan(text);
       if (candidates.length > 0 && cursor.allows(node)) {
         const parent = node.parentElement;
-        if (parent) {
-          const block = blockOf(parent);
-          fresh.push({ node, text, candidates, block, blockText: paragraphText(block, text, this.blockTexts), prominent: parent.closest(HEADLINE_SELECTOR) !== null });
-        }
+        if (parent) fresh.push({ node, text, candidates, ...placeOf(parent, text, this.blockTexts) });
       }
       // The clock is read every few short nodes: a page has up to 15,000 of them, and a
       // clock read costs about what scanning a short node does.

@@ -79,6 +79,12 @@ export function blockOf(el: Element): Element {
   return el.closest(BLOCK_SELECTOR) ?? el;
 }
 
+/** Where a text with a hit sits: its block, the paragraph text around it, and whether it is in a headline. */
+export function placeOf(parent: Element, text: string, cache: BlockTexts): { block: Element; blockText: string; prominent: boolean } {
+  const block = blockOf(parent);
+  return { block, blockText: paragraphText(block, text, cache), prominent: parent.closest(HEADLINE_SELECTOR) !== null };
+}
+
 /** Beyond this a block is a page section, not a paragraph. */
 const MAX_BLOCK_TEXT = 4000;
 

@@ -72,8 +72,7 @@ export class TextCursor {
         // The page moved the text out of it while we yielded: the node is like any other.
         this.findBoundary();
       }
-      const data = (n as Text).data;
-      if (data.length >= MIN_TEXT && data.length <= MAX_TEXT && TWO_VISIBLE.test(data)) return n as Text;
+      if (worthScanning((n as Text).data)) return n as Text;
     }
     return null;
   }
@@ -129,7 +128,8 @@ export function* textNodes(doc: Document, root: Node): Generator<Text> {
   for (let t = cursor.next(); t; t = cursor.next()) if (cursor.allows(t)) yield t;
 }
 
-const worthScanning = (data: string): boolean => data.length >= MIN_TEXT && data.length <= MAX_TEXT && TWO_VISIBLE.test(data);
+/** Long enough to hold a name, short enough to be prose (see MAX_TEXT), and more than spaces. */
+export const worthScanning = (data: string): boolean => data.length >= MIN_TEXT && data.length <= MAX_TEXT && TWO_VISIBLE.test(data);
 
 /** True when no element from `el` up to `root` (exclusive) is one we must not mark inside. */
 function isAllowed(el: Element, root: Node, cache: Map<Element, boolean>): boolean {

@@ -3,7 +3,7 @@
  * walk, and a reference that judges every text node's ancestors one by one.
  */
 import { elementVerdict, isInsideSkipped } from '../../src/content/dom-filter';
-import { MAX_TEXT, MIN_TEXT, textNodes } from '../../src/content/text-walk';
+import { textNodes, worthScanning } from '../../src/content/text-walk';
 
 export interface WalkComparison {
   walk: number;
@@ -22,8 +22,7 @@ export function compare(): WalkComparison {
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const t = n as Text;
-      if (t.data.length < MIN_TEXT || t.data.length > MAX_TEXT || !/\S\S/.test(t.data)) continue;
-      if (!isInsideSkipped(t, body)) reference.push(t);
+      if (worthScanning(t.data) && !isInsideSkipped(t, body)) reference.push(t);
     }
   }
   let at = 0;

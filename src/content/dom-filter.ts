@@ -17,12 +17,24 @@ const SKIP_TAGS = new Set([
 ]);
 
 /**
- * Matches every element whose verdict can be 'skip' for its tag or its hiding, editing and
- * role attributes, and some that turn out not to be (elementVerdict decides). Page-chrome names
- * (cookie banners) are left out: substring tests of every id and class made the query cost a
- * third more, and text there is only scanned, not marked (the walk's full check rules it out).
+ * Skip tags whose text, if they hold any, the walk may as well meet: void elements (img, input,
+ * link, meta, embed), and those whose content parsers put only elements or nothing in (picture,
+ * map, frameset, head), or that sit inside another skip tag (option, optgroup, datalist).
+ * Listing them made the walk judge and step past every image and input of a page for nothing.
  */
-export const SKIP_SELECTOR = [...SKIP_TAGS, '[hidden]', '[aria-hidden]', '[inert]', '[contenteditable]', '[role]', '[style*="display" i]'].join(',');
+const TEXTLESS_TAGS = new Set(['img', 'input', 'link', 'meta', 'embed', 'picture', 'map', 'frame', 'frameset', 'head', 'optgroup', 'datalist', 'option']);
+
+/**
+ * Matches every element whose verdict can be 'skip' for its tag or its hiding, editing and
+ * role attributes and that can hold text, and some that turn out not to be (elementVerdict
+ * decides). Page-chrome names (cookie banners) and TEXTLESS_TAGS are left out: substring tests
+ * of every id and class made the query cost a third more, and the text there is only scanned,
+ * not marked (the walk's full check rules it out).
+ */
+export const SKIP_SELECTOR = [...SKIP_TAGS]
+  .filter((tag) => !TEXTLESS_TAGS.has(tag))
+  .concat(['[hidden]', '[aria-hidden]', '[inert]', '[contenteditable]', '[role]', '[style*="display" i]'])
+  .join(',');
 
 const SKIP_ROLES = new Set([
   'navigation', 'menu', 'menubar', 'menuitem', 'button', 'link', 'textbox', 'searchbox', 'combobox',

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { TextCursor, textNodes } from './text-walk';
+import { SKIP_SELECTOR } from './dom-filter';
+import { firstOutside, TextCursor, textNodes } from './text-walk';
 
 const texts = (root: Node): string[] => [...textNodes(document, root)].map((t) => t.data);
 
@@ -72,3 +73,34 @@ describe('TextCursor', () => {
   });
 });
 
+describe('firstOutside', () => {
+  it('finds the first listed element past a container, for every split of the list', () => {
+    for (let before = 0; before < 3; before++) {
+      for (let inside = 0; inside < 40; inside++) {
+        for (let after = 0; after < 3; after++) {
+          document.body.innerHTML = `${'<i></i>'.repeat(before)}<nav>${'<b></b>'.repeat(inside)}</nav>${'<u></u>'.repeat(after)}`;
+          const list = document.body.querySelectorAll('i,nav,b,u');
+          const nav = document.querySelector('nav') as Element;
+          // From just after the container: the elements inside it, then the ones after.
+          expect(firstOutside(list, before + 1, nav)).toBe(before + 1 + inside);
+          // Starting past the end, or at an element outside, stays put.
+          expect(firstOutside(list, list.length, nav)).toBe(list.length);
+          if (after > 0) expect(firstOutside(list, before + 1 + inside, nav)).toBe(before + 1 + inside);
+        }
+      }
+    }
+  });
+});
+
+describe('SKIP_SELECTOR', () => {
+  it('lists the excluded elements that can hold text, and not images or inputs', () => {
+    document.body.innerHTML = '<a>a</a><img alt="x"><input value="y"><nav>n</nav><select><option>o</option></select><p role="menu">m</p><picture><img></picture>';
+    expect([...document.body.querySelectorAll(SKIP_SELECTOR)].map((e) => e.localName)).toEqual(['a', 'nav', 'select', 'p']);
+  });
+
+  it('still never hands out marks inside elements it leaves out, like text put into an image by script', () => {
+    document.body.innerHTML = '<p>Seoul</p><img id="i"><p>Tokyo</p>';
+    document.getElementById('i')?.append('Pyongyang');
+    expect(texts(document.body)).toEqual(['Seoul', 'Tokyo']);
+  });
+});

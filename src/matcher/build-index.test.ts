@@ -3,8 +3,8 @@ import type { Entity } from '../kb/schema';
 import { decodeAliasText, encodeAliasCase } from './alias-text-codec';
 import { buildMatchIndex } from './build-index';
 import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher, spans } from './fixture-kb';
-import { decodeIndex, entityIdAt, entityIdsOf } from './index-decode';
-import { FORMAT_VERSION, MAGIC, TextTable } from './index-format';
+import { completeClasses, decodeIndex, entityIdAt, entityIdsOf, highClassOf } from './index-decode';
+import { CLASS_LOW_UNITS, FORMAT_VERSION, MAGIC, TextTable } from './index-format';
 import { verifyIndex } from './index-verify';
 import { Matcher } from './matcher';
 import { foldAliasText, foldUnit, normalizeAliasText } from './normalize';
@@ -56,6 +56,21 @@ describe('buildMatchIndex / Matcher.fromIndex', () => {
     expect(spans(m, 'Trump: 북한은 Kim Jong Un')).toEqual(['Trump=donald-trump', '북한=north-korea', 'Kim Jong Un=kim-jong-un']);
     expect(spans(m, '北朝鲜的')).toEqual(spans(fixtureMatcher(), '北朝鲜的'));
     expect(spans(m, '北朝鲜的').length).toBe(1);
+  });
+
+  it('reads single high classes from the runs, so emoji and icon-font units fill in nothing', () => {
+    const d = decodedCopy();
+    const before = Uint16Array.from(d.classOf);
+    completeClasses(d);
+    for (let u = CLASS_LOW_UNITS; u < 0x10000; u++) expect(highClassOf(d, u)).toBe(d.classOf[u]);
+    // completeClasses touched only units from CLASS_LOW_UNITS up.
+    expect(d.classOf.subarray(0, CLASS_LOW_UNITS)).toEqual(before.subarray(0, CLASS_LOW_UNITS));
+    const m = Matcher.fromIndex(fixtureIndex());
+    const pending = (): boolean => (m as unknown as { d: { classesPending: boolean } }).d.classesPending;
+    expect(spans(m, 'Trump \u{1F600} met Kim Jong Un \uE001 in Seoul')).toEqual(['Trump=donald-trump', 'Kim Jong Un=kim-jong-un']);
+    expect(pending()).toBe(true);
+    expect(spans(m, '\u{1F1F0}\u{1F1F7} 북한은')).toEqual(['북한=north-korea']);
+    expect(pending()).toBe(false);
   });
 
   it('keeps every alias text, flag and entity in the alias table', () => {

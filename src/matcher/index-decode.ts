@@ -107,7 +107,24 @@ export function entityIdsOf(d: DecodedIndex): string[] {
   return Array.from({ length: d.s.entityTypes.length }, (_, i) => entityIdAt(d, i));
 }
 
-/** Fills in the classes from CLASS_LOW_UNITS up; the scan calls it when it meets the first such unit. */
+/**
+ * The class of a unit from CLASS_LOW_UNITS up, read from the runs. The scan asks before it fills
+ * them all in: emoji (surrogates) and icon fonts (private use) have none, and they are what
+ * most pages in Latin script hold up there.
+ */
+export function highClassOf(d: DecodedIndex, unit: number): number {
+  const runs = d.s.classRunStart;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (runs.at(mid) <= unit) lo = mid;
+    else hi = mid - 1;
+  }
+  return d.s.classRunClass.at(lo);
+}
+
+/** Fills in the classes from CLASS_LOW_UNITS up; the scan calls it when it meets the first such unit that has one. */
 export function completeClasses(d: DecodedIndex): void {
   const { classOf, s } = d;
   const runs = s.classRunStart;

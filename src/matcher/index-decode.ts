@@ -2,9 +2,9 @@
  * Turns an index (bytes and text) into the tables the scan reads. Everything is a view over
  * the bytes or a table over the text: the only work is one copy of the low class table (the
  * entity ids are split on first use), so loading costs the same on a cold page as on a warm one.
- * The classes of units from U+3000 up read as 0 until the scan first meets such a unit and
- * fills them in from their runs (completeClasses): most pages never do, and the 106 KB they
- * take stay untouched. The checks here are the cheap ones (lengths and totals); the
+ * The classes of units from U+3000 up read as 0 until the scan first meets such a unit with a
+ * class and fills them in from their runs (completeClasses): most pages never do, and the
+ * 106 KB they take stay untouched. The checks here are the cheap ones (lengths and totals); the
  * per-state ones ran when the index was built (index-verify).
  */
 import type { Automaton } from './automaton';
@@ -113,15 +113,7 @@ export function entityIdsOf(d: DecodedIndex): string[] {
  * most pages in Latin script hold up there.
  */
 export function highClassOf(d: DecodedIndex, unit: number): number {
-  const runs = d.s.classRunStart;
-  let lo = 0;
-  let hi = runs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (runs.at(mid) <= unit) lo = mid;
-    else hi = mid - 1;
-  }
-  return d.s.classRunClass.at(lo);
+  return d.s.classRunClass.at(d.s.classRunStart.lastAtMost(unit));
 }
 
 /** Fills in the classes from CLASS_LOW_UNITS up; the scan calls it when it meets the first such unit that has one. */

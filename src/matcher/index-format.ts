@@ -135,6 +135,18 @@ export class TextTable {
     return valueAt(this.text, this.start, this.wide, i);
   }
 
+  /** For an ascending table: the last i in [0, last] with value i <= x (0 when there is none). */
+  lastAtMost(x: number, last = this.length - 1): number {
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.at(mid) <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** Every value, for build-time checks. */
   toArray(): Int32Array {
     return Int32Array.from({ length: this.length }, (_, i) => this.at(i));

@@ -29,16 +29,7 @@ const INSENSITIVE = RecFlag.insensitive;
 const MULTI_WORD = RecFlag.multiWord;
 
 /** The state whose children include `t`: the last s with firstChild[s] <= t. */
-function parentOf(firstChild: TextTable, t: number): number {
-  let lo = 0;
-  let hi = firstChild.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (firstChild.at(mid) <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const parentOf = (firstChild: TextTable, t: number): number => firstChild.lastAtMost(t, firstChild.length - 2);
 
 export class Matcher {
   // Per-record caches, filled on first use. Maps, because a page meets a few dozen of the
@@ -195,15 +186,10 @@ export class Matcher {
     let text = this.texts.get(r);
     if (text === undefined) {
       const { terminals, termRecStart, recCaseStart, boundaryClass, s } = this.d;
-      let lo = 0;
-      let hi = terminals.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (termRecStart.at(mid) <= r) lo = mid;
-        else hi = mid - 1;
-      }
+      // The terminal whose records include r.
+      const terminal = termRecStart.lastAtMost(r, terminals.length - 1);
       const units: number[] = [];
-      for (let st = terminals.at(lo); st !== 0; st = parentOf(s.firstChild, st)) {
+      for (let st = terminals.at(terminal); st !== 0; st = parentOf(s.firstChild, st)) {
         const c = s.edgeClass.at(st);
         if (c !== boundaryClass) units.push(s.alphabet.at(c));
       }

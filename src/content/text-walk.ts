@@ -137,16 +137,16 @@ export const worthScanning = (data: string): boolean => data.length >= MIN_TEXT 
  */
 export function firstOutside(list: ArrayLike<Node>, from: number, el: Node): number {
   const inside = (i: number): boolean => el.contains(list[i] as Node);
-  let lo = from;
-  let step = 1;
-  while (lo < list.length && inside(lo)) {
-    lo += step;
-    step *= 2;
+  // Gallop: `known` is the last index found inside, `next` the next one tried.
+  let known = from - 1;
+  let next = from;
+  for (let step = 1; next < list.length && inside(next); step *= 2) {
+    known = next;
+    next += step;
   }
-  // list[lo] is outside (or past the end); everything before lo - step / 2 + 1 was inside.
-  let hi = Math.min(lo, list.length);
-  lo = Math.max(from, lo - step / 2 + 1);
-  if (step === 1) return hi;
+  // Bisect between them: everything up to `known` is inside, `next` (or the end) is not.
+  let lo = known + 1;
+  let hi = Math.min(next, list.length);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (inside(mid)) lo = mid + 1;

@@ -68,9 +68,9 @@ export class Matcher {
   scan(text: string): Candidate[] {
     const d = this.d;
     const { classOf, outMask, boundaryClass, firstGlueClass, glueOutsideClass, rootNext, boundaryNext } = d;
-    // The rows of the states one letter into a word, read here for narrow indexes (the wide ones go to step()).
-    const rows = d.wide ? '' : d.text;
-    const { wordRowFirst, wordRowCount, wordRowsAt } = d;
+    // The rows of the states one letter into a word, read here for narrow indexes (a width of 0
+    // sends the wide ones to step()).
+    const { text: rows, wordRowFirst, wordRowCount, wordRowsAt } = d;
     const rowWidth = d.wide ? 0 : d.wordRowWidth;
     const n = text.length;
     let nh = 0;

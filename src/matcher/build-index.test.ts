@@ -3,8 +3,8 @@ import type { Entity } from '../kb/schema';
 import { decodeAliasText, encodeAliasCase } from './alias-text-codec';
 import { buildMatchIndex } from './build-index';
 import { FIXTURE_ENTITIES, fixtureIndex, fixtureMatcher, spans } from './fixture-kb';
-import { completeClasses, decodeIndex, entityIdAt, entityIdsOf, highClassOf } from './index-decode';
-import { CLASS_LOW_UNITS, FORMAT_VERSION, MAGIC, TextTable } from './index-format';
+import { decodeIndex, entityIdAt, entityIdsOf, fillClassBlock, type DecodedIndex } from './index-decode';
+import { CLASS_BLOCK_BITS, FORMAT_VERSION, MAGIC, TextTable } from './index-format';
 import { verifyIndex } from './index-verify';
 import { Matcher } from './matcher';
 import { foldAliasText, foldUnit, normalizeAliasText } from './normalize';
@@ -48,29 +48,46 @@ describe('buildMatchIndex / Matcher.fromIndex', () => {
     }
   });
 
-  it('fills in the classes from U+3000 up when a scan first meets such a unit', () => {
+  it('fills in a block of classes when a scan first meets one of its units', () => {
     const m = Matcher.fromIndex(fixtureIndex());
-    // Latin first: the high classes are not needed and stay unfilled.
+    // Latin first: the other blocks are not needed and stay unfilled.
     expect(spans(m, 'Kim Jong Un in Seoul')).toEqual(['Kim Jong Un=kim-jong-un']);
-    // The Hangul unit in mid-text fills them in and is taken again, with the state it came with.
+    // The Hangul unit in mid-text fills its block and is taken again, with the state it came with.
     expect(spans(m, 'Trump: 북한은 Kim Jong Un')).toEqual(['Trump=donald-trump', '북한=north-korea', 'Kim Jong Un=kim-jong-un']);
     expect(spans(m, '北朝鲜的')).toEqual(spans(fixtureMatcher(), '北朝鲜的'));
     expect(spans(m, '北朝鲜的').length).toBe(1);
   });
 
-  it('reads single high classes from the runs, so emoji and icon-font units fill in nothing', () => {
+  it('fills each block with the classes of its runs, and only that block', () => {
     const d = decodedCopy();
-    const before = Uint16Array.from(d.classOf);
-    completeClasses(d);
-    for (let u = CLASS_LOW_UNITS; u < 0x10000; u++) expect(highClassOf(d, u)).toBe(d.classOf[u]);
-    // completeClasses touched only units from CLASS_LOW_UNITS up.
-    expect(d.classOf.subarray(0, CLASS_LOW_UNITS)).toEqual(before.subarray(0, CLASS_LOW_UNITS));
+    const blocks = 0x10000 >> CLASS_BLOCK_BITS;
+    const runClass = (u: number): number => d.s.classRunClass.at(d.s.classRunStart.lastAtMost(u));
+    // Odd blocks first, from the top: the even ones stay empty meanwhile.
+    for (let b = blocks - 1; b >= 0; b--) if (b % 2 === 1) fillClassBlock(d, b);
+    for (let u = 0; u < 0x10000; u++) if ((u >> CLASS_BLOCK_BITS) % 2 === 0) expect(d.classOf[u]).toBe(0);
+    for (let b = 0; b < blocks; b += 2) fillClassBlock(d, b);
+    const wrong = Array.from({ length: 0x10000 }, (_, u) => u).filter((u) => d.classOf[u] !== runClass(u));
+    expect(wrong).toEqual([]);
+    // The table holds real classes: letters, the separator, transparent units.
+    expect(d.classOf['K'.charCodeAt(0)]).toBeGreaterThan(0);
+    expect(d.classOf[0x20]).toBe(d.sepClass);
+    expect(d.classOf[0xad]).toBe(0xffff);
+  });
+
+  it('a scan fills the blocks of the units it meets and no others, and scans as a full table does', () => {
     const m = Matcher.fromIndex(fixtureIndex());
-    const pending = (): boolean => (m as unknown as { d: { classesPending: boolean } }).d.classesPending;
-    expect(spans(m, 'Trump \u{1F600} met Kim Jong Un \uE001 in Seoul')).toEqual(['Trump=donald-trump', 'Kim Jong Un=kim-jong-un']);
-    expect(pending()).toBe(true);
-    expect(spans(m, '\u{1F1F0}\u{1F1F7} 북한은')).toEqual(['북한=north-korea']);
-    expect(pending()).toBe(false);
+    const d = (m as unknown as { d: DecodedIndex }).d;
+    const filled = (): number[] => [...d.classBlocks.keys()].filter((b) => d.classBlocks[b] === 1);
+    expect(filled()).toEqual([]);
+    expect(spans(m, 'Kim Jong Un in Seoul')).toEqual(['Kim Jong Un=kim-jong-un']);
+    expect(filled()).toEqual([0]);
+    // Emoji (surrogates) and icon fonts (private use) fill their own small blocks only.
+    expect(spans(m, 'Trump’s \u{1F600} met Kim Jong Un \uE001 in Seoul')).toEqual(['Trump=donald-trump', 'Kim Jong Un=kim-jong-un']);
+    expect(filled()).toEqual([0x00, 0x20, 0xd8, 0xde, 0xe0]);
+    const full = Matcher.fromIndex(fixtureIndex());
+    const fd = (full as unknown as { d: DecodedIndex }).d;
+    for (let b = 0; b < fd.classBlocks.length; b++) fillClassBlock(fd, b);
+    for (const text of CORPUS) expect(m.scan(text)).toEqual(full.scan(text));
   });
 
   it('keeps every alias text, flag and entity in the alias table', () => {

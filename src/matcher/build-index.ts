@@ -130,7 +130,6 @@ export function buildMatchIndex(entities: Entity[], opts: BuildOptions = {}): Ma
         trie.glueOutsideClass, order.length, t.senseEntity.length, entities.length,
         layout.boundaryState, layout.wordRowFirst, layout.wordRowCount, layout.wordRowWidth,
       ]),
-      classLow: trie.classLow,
       classRunStart: trie.classRunStart,
       classRunClass: trie.classRunClass,
       alphabet: trie.alphabet,

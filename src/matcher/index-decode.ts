@@ -1,14 +1,14 @@
 /**
  * Turns an index (bytes and text) into the tables the scan reads. Everything is a view over
- * the bytes or a table over the text: the only work is one copy of the low class table (the
- * entity ids are split on first use), so loading costs the same on a cold page as on a warm one.
- * The classes of units from U+3000 up read as 0 until the scan first meets such a unit with a
- * class and fills them in from their runs (completeClasses): most pages never do, and the
- * 106 KB they take stay untouched. The checks here are the cheap ones (lengths and totals); the
- * per-state ones ran when the index was built (index-verify).
+ * the bytes or a table over the text (the entity ids are split on first use), so loading costs
+ * the same on a cold page as on a warm one. The class table starts empty: a block of 256 units
+ * reads as 0 until the scan first meets one of its units and fills it in from the class runs
+ * (fillClassBlock). A page in English fills two or three blocks; the rest stay untouched.
+ * The checks here are the cheap ones (lengths and totals); the per-state ones ran when the
+ * index was built (index-verify).
  */
 import type { Automaton } from './automaton';
-import { CLASS_LOW_UNITS, Meta, readSections, type MatchIndex, type Sections, type TextTable } from './index-format';
+import { CLASS_BLOCK_BITS, Meta, readSections, type MatchIndex, type Sections, type TextTable } from './index-format';
 
 export interface DecodedIndex extends Automaton {
   s: Sections;
@@ -17,10 +17,10 @@ export interface DecodedIndex extends Automaton {
   boundaryClass: number;
   firstGlueClass: number;
   glueOutsideClass: number;
-  /** Text unit -> class; 0 from CLASS_LOW_UNITS up until completeClasses has run. */
+  /** Text unit -> class; 0 in a block that fillClassBlock has not filled in yet. */
   classOf: Uint16Array;
-  /** completeClasses has not run yet. */
-  classesPending: boolean;
+  /** Per block of classOf (a unit's block is unit >> CLASS_BLOCK_BITS): 1 once filled in. */
+  classBlocks: Uint8Array;
   outMask: Uint8Array;
   termMask: TextTable;
   fail: TextTable;
@@ -37,7 +37,6 @@ export function decodeIndex(index: MatchIndex): DecodedIndex {
   const s = readSections(index);
   const meta = (i: number): number => s.meta[i] ?? -1;
   const classOf = new Uint16Array(0x10000);
-  classOf.set(s.classLow);
   const d: DecodedIndex = {
     s,
     text: index.text,
@@ -53,7 +52,7 @@ export function decodeIndex(index: MatchIndex): DecodedIndex {
     firstGlueClass: meta(Meta.firstGlueClass),
     glueOutsideClass: meta(Meta.glueOutsideClass),
     classOf,
-    classesPending: true,
+    classBlocks: new Uint8Array(0x10000 >> CLASS_BLOCK_BITS),
     fail: s.fail,
     outMask: s.outMask,
     termMask: s.termMask,
@@ -107,24 +106,17 @@ export function entityIdsOf(d: DecodedIndex): string[] {
   return Array.from({ length: d.s.entityTypes.length }, (_, i) => entityIdAt(d, i));
 }
 
-/**
- * The class of a unit from CLASS_LOW_UNITS up, read from the runs. The scan asks before it fills
- * them all in: emoji (surrogates) and icon fonts (private use) have none, and they are what
- * most pages in Latin script hold up there.
- */
-export function highClassOf(d: DecodedIndex, unit: number): number {
-  return d.s.classRunClass.at(d.s.classRunStart.lastAtMost(unit));
-}
-
-/** Fills in the classes from CLASS_LOW_UNITS up; the scan calls it when it meets the first such unit that has one. */
-export function completeClasses(d: DecodedIndex): void {
+/** Fills in the classes of block `block` from the runs; the scan calls it when it first meets a unit of the block. */
+export function fillClassBlock(d: DecodedIndex, block: number): void {
   const { classOf, s } = d;
   const runs = s.classRunStart;
-  for (let i = 0; i < runs.length; i++) {
+  const from = block << CLASS_BLOCK_BITS;
+  const to = from + (1 << CLASS_BLOCK_BITS);
+  for (let i = runs.lastAtMost(from); i < runs.length && runs.at(i) < to; i++) {
     const end = i + 1 < runs.length ? runs.at(i + 1) : 0x10000;
-    classOf.fill(s.classRunClass.at(i), runs.at(i), end);
+    classOf.fill(s.classRunClass.at(i), Math.max(runs.at(i), from), Math.min(end, to));
   }
-  d.classesPending = false;
+  d.classBlocks[block] = 1;
 }
 
 /** Lengths and totals agree, so a truncated or mismatched index fails here and not mid-scan. */
@@ -137,10 +129,9 @@ function checkShape(d: DecodedIndex): void {
   const ok =
     s.meta.length === Meta.length &&
     n >= 1 &&
-    s.classLow.length === CLASS_LOW_UNITS &&
     runs.length === s.classRunClass.length &&
     runs.length >= 1 &&
-    runs.at(0) === CLASS_LOW_UNITS &&
+    runs.at(0) === 0 &&
     s.firstChild.length === n + 1 &&
     s.firstChild.at(n) === n &&
     s.edgeClass.length === n &&

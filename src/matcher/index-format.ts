@@ -2,10 +2,13 @@
  * The layout of the match index. It comes in two parts, both built at build time and
  * checked there (index-layout, index-verify):
  * - **bytes** (shipped as base64): the small dense tables the scan reads at every unit of
- *   page text: the class table below U+3000, the root's transition rows, the output
- *   bitmap. A header, a table of sections, and the sections, each 4-byte aligned.
- *   Decoding costs by the byte, and fresh memory is dear on a page (about 13 µs per 4 KB
- *   page touched on the bench machines), so this part is kept small.
+ *   page text: the root's transition rows and the output bitmap. A header, a table of
+ *   sections, and the sections, each 4-byte aligned. Decoding costs by the byte (native
+ *   base64 took 0.12 ms plus 8 µs per KB on a fresh page), and fresh memory is dear on a page
+ *   (about 13 µs per 4 KB page touched on the bench machines), so this part is kept small.
+ *   The class table is not in it: the scan fills its table from the class runs in the text, a
+ *   block at a time, as the page's units need them (24 KB of classes below U+3000 made the
+ *   base64 three times as long).
  * - **text** (shipped as a string literal): everything else, the automaton's per-state
  *   tables and the alias table, as 16-bit values read in place with charCodeAt.
  * Loading is then a small base64 decode and a few dozen views: a string literal costs
@@ -20,16 +23,16 @@
  */
 
 export const MAGIC = 0x584d5342; // "BSMX" read as a little-endian u32
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 /** Class ids beyond the alphabet: 0 = non-word unit in no alias; TRANSPARENT = skipped. */
 export const NO_CLASS = 0;
 export const TRANSPARENT_CLASS = 0xffff;
 /**
- * Units below this have their class in the bytes. The classes of the rest come from runs in
- * the text, filled in when the scan first meets such a unit: until then they read as 0.
+ * The classes come from runs in the text, filled into the scan's table a block of this many
+ * units at a time, when the scan first meets a unit of the block: until then they read as 0.
  */
-export const CLASS_LOW_UNITS = 0x3000;
+export const CLASS_BLOCK_BITS = 8;
 
 export const RecFlag = { insensitive: 1, multiWord: 2 } as const;
 export const SenseFlag = { personName: 1, usPlace: 2, commonWord: 4, needsContext: 8, implied: 16 } as const;
@@ -60,14 +63,12 @@ type Kind = 'u8' | 'u16' | 'i32' | 'wide' | 't16' | 'twide' | 'text';
 
 const SECTION_KINDS = {
   meta: 'i32',
-  /** The class of every unit below CLASS_LOW_UNITS. */
-  classLow: 'u16',
   /** Bit per state: some state on its failure chain (itself included) ends an alias. */
   outMask: 'u8',
   /** Complete transition rows for the two states every word passes: the root and root+BOUNDARY. */
   rootNext: 'wide',
   boundaryNext: 'wide',
-  /** The classes from CLASS_LOW_UNITS up, as runs: units runStart[i] .. runStart[i+1]-1 all have class runClass[i]. */
+  /** The class of every BMP unit, as runs: units runStart[i] .. runStart[i+1]-1 all have class runClass[i]. */
   classRunStart: 't16',
   classRunClass: 't16',
   /** Bit per state: the state itself ends an alias (a byte of the bitmap per unit). */

@@ -14,8 +14,8 @@ import { decodeAliasInfo } from './alias-info';
 import { decodeAliasText } from './alias-text-codec';
 import * as automaton from './automaton';
 import * as checks from './hit-checks';
-import { completeClasses, decodeIndex, entityIdAt, entityIdsOf, highClassOf, type DecodedIndex } from './index-decode';
-import { CLASS_LOW_UNITS, RecFlag, TRANSPARENT_CLASS, type MatchIndex, type TextTable } from './index-format';
+import { decodeIndex, entityIdAt, entityIdsOf, fillClassBlock, type DecodedIndex } from './index-decode';
+import { CLASS_BLOCK_BITS, RecFlag, TRANSPARENT_CLASS, type MatchIndex, type TextTable } from './index-format';
 import { selectLeftmostLongest } from './select';
 import type { AliasInfo, Candidate } from './types';
 
@@ -24,7 +24,7 @@ import type { AliasInfo, Candidate } from './types';
 const { boundaryOk, formMatches, hitStart } = checks;
 const { step } = automaton;
 const TRANSPARENT = TRANSPARENT_CLASS;
-const CLASS_LOW = CLASS_LOW_UNITS;
+const BLOCK_BITS = CLASS_BLOCK_BITS;
 const INSENSITIVE = RecFlag.insensitive;
 const MULTI_WORD = RecFlag.multiWord;
 
@@ -67,7 +67,7 @@ export class Matcher {
 
   scan(text: string): Candidate[] {
     const d = this.d;
-    const { classOf, outMask, boundaryClass, firstGlueClass, glueOutsideClass, rootNext, boundaryNext } = d;
+    const { classOf, classBlocks, outMask, boundaryClass, firstGlueClass, glueOutsideClass, rootNext, boundaryNext } = d;
     // The rows of the states one letter into a word, read here for narrow indexes (a width of 0
     // sends the wide ones to step()).
     const { text: rows, wordRowFirst, wordRowCount, wordRowsAt } = d;
@@ -81,9 +81,9 @@ export class Matcher {
       const cls = classOf[code]!;
       if (cls < firstGlueClass) {
         if (cls === 0) {
-          if (code >= CLASS_LOW && d.classesPending && highClassOf(d, code) !== 0) {
-            // The first unit from U+3000 up with a class: fill in those classes, then take this unit again.
-            completeClasses(d);
+          if (classBlocks[code >> BLOCK_BITS] === 0) {
+            // The first unit of its block: fill in the block's classes, then take this unit again.
+            fillClassBlock(d, code >> BLOCK_BITS);
             i--;
             continue;
           }

@@ -15,7 +15,7 @@
  * stores these arrays as they are, in the index text, for the page to read in place.
  */
 import { Kind, kindOf } from './char-kind';
-import { CLASS_LOW_UNITS, NO_CLASS, TRANSPARENT_CLASS } from './index-format';
+import { NO_CLASS, TRANSPARENT_CLASS } from './index-format';
 import { foldUnit, isTransparentUnit, SPACE } from './normalize';
 
 export const BOUNDARY_SYMBOL = -1;
@@ -48,8 +48,7 @@ export interface BuiltTrie {
   boundaryClass: number;
   firstGlueClass: number;
   glueOutsideClass: number;
-  /** Class of each unit below CLASS_LOW_UNITS; runs (start, class) from there up. */
-  classLow: Uint16Array;
+  /** The class of every BMP unit, as runs: units classRunStart[i] .. classRunStart[i+1]-1 have classRunClass[i]. */
   classRunStart: Uint16Array;
   classRunClass: Uint16Array;
   /** Class id -> the folded unit it stands for. */
@@ -85,9 +84,8 @@ function assignClasses(keys: readonly number[][]) {
   return { classOfUnit, boundaryClass, firstGlueClass: boundaryClass + 1, glueOutsideClass, sepClass, alphabet };
 }
 
-/** Raw text unit -> class: a dense table below CLASS_LOW_UNITS, runs over the rest of the BMP. */
+/** Raw text unit -> class, as runs over the BMP. */
 function classTables(classOfUnit: Map<number, number>, glueOutsideClass: number) {
-  const classLow = new Uint16Array(CLASS_LOW_UNITS);
   const starts: number[] = [];
   const classes: number[] = [];
   let prev = -1;
@@ -95,10 +93,9 @@ function classTables(classOfUnit: Map<number, number>, glueOutsideClass: number)
     const c = isTransparentUnit(u)
       ? TRANSPARENT_CLASS
       : classOfUnit.get(foldUnit(u)) ?? (isGlueUnit(u) ? glueOutsideClass : NO_CLASS);
-    if (u < CLASS_LOW_UNITS) classLow[u] = c;
-    else if (c !== prev || u === CLASS_LOW_UNITS) { starts.push(u); classes.push(c); prev = c; }
+    if (c !== prev) { starts.push(u); classes.push(c); prev = c; }
   }
-  return { classLow, classRunStart: Uint16Array.from(starts), classRunClass: Uint16Array.from(classes) };
+  return { classRunStart: Uint16Array.from(starts), classRunClass: Uint16Array.from(classes) };
 }
 
 /** `keys` come from aliasKey and are non-empty. */

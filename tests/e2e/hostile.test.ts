@@ -257,23 +257,19 @@ describe('hostile pages', () => {
       await waitForQuiet(o.world);
       const span = await o.world.run(annotationSpan);
       const seen = await o.page.evaluate(() => {
-        const w = window as unknown as { __marks: { t: number; p: number }[] };
+        const w = window as unknown as { __marks: { t: number; p: number }[]; __placed: { layouts: number; p: number }[] };
         const lengths = Array.from(document.getElementsByTagName('p'), (p) => (p.textContent ?? '').length);
-        const layouts = performance.getEntriesByName('backstory:layout').map((m) => m.startTime);
-        // The page's observer gets the marks of each slice when the slice ends, after the layout
-        // it may have ended with: a batch belongs to the layouts done before the previous batch.
-        const times = [...new Set(w.__marks.map((m) => m.t))].sort((a, b) => a - b);
-        const group = new Map(times.map((t, i) => [t, layouts.filter((l) => l < (times[i - 1] ?? -Infinity)).length]));
+        const layouts = performance.getEntriesByName('backstory:layout').length;
+        // The marks inserted after the same number of our layouts are laid out together, by the next one.
         const between = new Map<number, { paragraphs: Set<number>; marks: number }>();
-        for (const m of w.__marks) {
-          const g = group.get(m.t) ?? -1;
-          const b = between.get(g) ?? { paragraphs: new Set<number>(), marks: 0 };
+        for (const m of w.__placed) {
+          const b = between.get(m.layouts) ?? { paragraphs: new Set<number>(), marks: 0 };
           b.paragraphs.add(m.p);
           b.marks++;
-          between.set(g, b);
+          between.set(m.layouts, b);
         }
         const layout = [...between.values()].map((b) => [[...b.paragraphs].reduce((sum, p) => sum + (lengths[p] ?? 0), 0), b.marks]);
-        return { marks: w.__marks.length, marked: new Set(w.__marks.map((m) => m.p)).size, layouts: layouts.length, layout };
+        return { marks: w.__placed.length, marked: new Set(w.__placed.map((m) => m.p)).size, layouts, layout };
       });
       // The annotator's measure of what a layout does again (see LAYOUT_TEXT).
       const perLayout = seen.layout.map(([chars, marks]) => chars! + MARK_CHARS * marks!);

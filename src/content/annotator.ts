@@ -320,7 +320,6 @@ export class Annotator {
       if (unlaid > 0 && unlaid + size > LAYOUT_TEXT) {
         // The layout gets a slice of its own: with the wrap's, or another layout, it could make a long task.
         if (!(await this.yielded())) return;
-        if (isStale(unit)) continue;
         layOut(this.doc);
         if (!(await this.yielded())) return;
         sliceStart = performance.now();

@@ -257,7 +257,7 @@ describe('hostile pages', () => {
       await waitForQuiet(o.world);
       const span = await o.world.run(annotationSpan);
       const seen = await o.page.evaluate(() => {
-        const w = window as unknown as { __marks: { t: number; p: number }[]; __placed: { layouts: number; p: number }[] };
+        const w = window as unknown as { __placed: { layouts: number; p: number }[] };
         const lengths = Array.from(document.getElementsByTagName('p'), (p) => (p.textContent ?? '').length);
         const layouts = performance.getEntriesByName('backstory:layout').length;
         // The marks inserted after the same number of our layouts are laid out together, by the next one.

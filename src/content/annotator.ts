@@ -274,7 +274,8 @@ export class Annotator {
   private scanSlice(cursor: TextCursor, fresh: Unit[], sliceStart: number): boolean {
     let nodes = 0;
     for (let node = cursor.next(); node !== null; node = cursor.next()) {
-      const text = node.data;
+      // The text the cursor read: reading node.data again costs a DOM call per node.
+      const text = cursor.text;
       const candidates: Candidate[] = this.matcher.scan(text);
       if (candidates.length > 0 && cursor.allows(node)) {
         const parent = node.parentElement;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { SKIP_SELECTOR } from './dom-filter';
-import { firstOutside, TextCursor, textNodes } from './text-walk';
+import { firstOutside, TextCursor, textNodes, worthScanning } from './text-walk';
 
 const texts = (root: Node): string[] => [...textNodes(document, root)].map((t) => t.data);
 
@@ -31,7 +31,11 @@ describe('TextCursor', () => {
   const handed = (root: Node): string[] => {
     const cursor = new TextCursor(document, root);
     const out: string[] = [];
-    for (let t = cursor.next(); t; t = cursor.next()) out.push(cursor.allows(t) ? t.data : `(${t.data})`);
+    for (let t = cursor.next(); t; t = cursor.next()) {
+      // What the cursor read is what the node holds.
+      expect(cursor.text).toBe(t.data);
+      out.push(cursor.allows(t) ? t.data : `(${t.data})`);
+    }
     return out;
   };
 
@@ -70,6 +74,17 @@ describe('TextCursor', () => {
     const rest: string[] = [];
     for (let t = cursor.next(); t; t = cursor.next()) rest.push(cursor.allows(t) ? t.data : `(${t.data})`);
     expect(rest).toEqual(['Link', 'Beta', 'Gamma']);
+  });
+});
+
+describe('worthScanning', () => {
+  it('takes text with two visible characters in a row, by the quick test on its opening or by the expression', () => {
+    // The quick test: two visible ASCII characters first.
+    expect(['Kim', 'US', '"N', '2018 summit'].filter(worthScanning)).toEqual(['Kim', 'US', '"N', '2018 summit']);
+    // The expression: openings with a space, a control, non-ASCII or one visible character.
+    expect([' Kim', '\n\tUS', '\u00a0Seoul', 'Ésta', '北朝鮮', 'a Kim', '\u00adUN'].filter(worthScanning)).toEqual([' Kim', '\n\tUS', '\u00a0Seoul', 'Ésta', '北朝鮮', 'a Kim', '\u00adUN']);
+    // Spaces of every kind, single characters between them, and too short.
+    expect(['  ', '\n    \n', '\u00a0\u00a0', '\u3000\u2003', 'a b c', ' a ', 'x', ''].filter(worthScanning)).toEqual([]);
   });
 });
 

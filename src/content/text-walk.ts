@@ -37,6 +37,8 @@ export class TextCursor {
   /** The first text node inside `skipping`, an element to jump past: the walk's next stop. */
   private boundary: Node | null = null;
   private skipping: Element | null = null;
+  /** The text of the node next() last returned, as it read it: reading `data` again costs a DOM call. */
+  text = '';
 
   constructor(
     doc: Document,
@@ -58,6 +60,7 @@ export class TextCursor {
     const single = this.single;
     if (single) {
       this.single = undefined;
+      this.text = single.data;
       return single;
     }
     const walker = this.walker;
@@ -72,7 +75,11 @@ export class TextCursor {
         // The page moved the text out of it while we yielded: the node is like any other.
         this.findBoundary();
       }
-      if (worthScanning((n as Text).data)) return n as Text;
+      const text = (n as Text).data;
+      if (worthScanning(text)) {
+        this.text = text;
+        return n as Text;
+      }
     }
     return null;
   }
@@ -127,8 +134,18 @@ export function* textNodes(doc: Document, root: Node): Generator<Text> {
   for (let t = cursor.next(); t; t = cursor.next()) if (cursor.allows(t)) yield t;
 }
 
-/** Long enough to hold a name, short enough to be prose (see MAX_TEXT), and more than spaces. */
-export const worthScanning = (data: string): boolean => data.length >= MIN_TEXT && data.length <= MAX_TEXT && TWO_VISIBLE.test(data);
+/**
+ * Long enough to hold a name, short enough to be prose (see MAX_TEXT), and more than spaces.
+ * Most text that is more than spaces opens with two visible ASCII characters, which settles it
+ * without the expression.
+ */
+export const worthScanning = (data: string): boolean => {
+  const n = data.length;
+  if (n < MIN_TEXT || n > MAX_TEXT) return false;
+  const a = data.charCodeAt(0);
+  const b = data.charCodeAt(1);
+  return (a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f) || TWO_VISIBLE.test(data);
+};
 
 /**
  * The index of the first of list[from..] that `el` does not contain. The ones it contains come

@@ -46,6 +46,15 @@ describe('TextCursor', () => {
     expect(handed(document.body)).toEqual(['One', 'Five ', 'Six', 'Ten', 'Twelve']);
   });
 
+  it('steps over a lone text child in one move, and falls back to the full jump for everything else', () => {
+    // Lone text children (the quick path), one that opens with text and holds more, one that
+    // opens with a comment or an element, and one whose text is empty.
+    document.body.innerHTML = `<p>Aa</p><a>Xx</a><a>Yy</a><p>Bb</p><a>Putin <b>in</b> <code>Moscow</code></a><p>Cc</p>
+      <button><!-- icon -->Menu</button><p>Dd</p><a><span>Seoul</span></a><a></a><a>Zz</a><p>Ee</p><label></label><kbd>Ctrl</kbd><p>Ff</p>`;
+    (document.querySelector('label') as Element).append('');
+    expect(handed(document.body)).toEqual(['Aa', 'Bb', 'Cc', 'Dd', 'Ee', 'Ff']);
+  });
+
   it('hands out text of page chrome the query does not list, which allows() then refuses', () => {
     document.body.innerHTML = '<div class="cookie-banner"><p>We use cookies</p></div><p>Seoul</p>';
     expect(handed(document.body)).toEqual(['(We use cookies)', 'Seoul']);

@@ -13,6 +13,7 @@ export const MIN_TEXT = 2;
  */
 export const MAX_TEXT = 1 << 20;
 const TWO_VISIBLE = /\S\S/;
+const TEXT_NODE = 3;
 
 /**
  * Hands out the text nodes worth scanning under a root, one per next() call, until null.
@@ -68,6 +69,13 @@ export class TextCursor {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n === this.boundary) {
         const el = this.skipping as Element;
+        if (n.parentNode === el && n.nextSibling === null) {
+          // Its only child (a link's text, most often): the walk is at its end already, and no
+          // element of the query is inside it. Four DOM reads per link instead of nine: 5% of
+          // the corpus's first passes (sums of minimums of four loads, alternated).
+          this.findBoundary();
+          continue;
+        }
         if (el.contains(n)) {
           this.jumpPast(walker, el);
           continue;
@@ -112,6 +120,14 @@ export class TextCursor {
     while (this.skipAt < skips.length) {
       const el = skips[this.skipAt++] as Element;
       if (elementVerdict(el) !== 'skip') continue;
+      // Most often its first child is its text, or it has none (then the walk never enters it).
+      const child = el.firstChild;
+      if (child === null) continue;
+      if (child.nodeType === TEXT_NODE) {
+        this.boundary = child;
+        this.skipping = el;
+        return;
+      }
       probe.currentNode = el;
       const first = probe.nextNode();
       // No text after it at all: no more stops.

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { SKIP_SELECTOR } from './dom-filter';
-import { firstOutside, TextCursor, textNodes, worthScanning } from './text-walk';
+import { firstOutside, MAX_TEXT, TextCursor, textNodes, worthScanning } from './text-walk';
 
 const texts = (root: Node): string[] => [...textNodes(document, root)].map((t) => t.data);
 
@@ -94,6 +94,12 @@ describe('worthScanning', () => {
     expect([' Kim', '\n\tUS', '\u00a0Seoul', 'Ésta', '北朝鮮', 'a Kim', '\u00adUN'].filter(worthScanning)).toEqual([' Kim', '\n\tUS', '\u00a0Seoul', 'Ésta', '北朝鮮', 'a Kim', '\u00adUN']);
     // Spaces of every kind, single characters between them, and too short.
     expect(['  ', '\n    \n', '\u00a0\u00a0', '\u3000\u2003', 'a b c', ' a ', 'x', ''].filter(worthScanning)).toEqual([]);
+  });
+  it('leaves a text node of more than MAX_TEXT characters alone, as a data dump', () => {
+    const prose = 'Kim Jong Un met Donald Trump. '.repeat(Math.ceil(MAX_TEXT / 30)).slice(0, MAX_TEXT);
+    expect(worthScanning(prose)).toBe(true);
+    expect(worthScanning(`${prose}.`)).toBe(false);
+    expect(MAX_TEXT).toBeLessThan(250_000);
   });
 });
 

@@ -527,8 +527,8 @@ describe('hostile pages', () => {
     }
   });
 
-  // The annotator leaves text nodes over 1 MiB alone (see MAX_TEXT in src/content/annotator.ts).
-  for (const [mb, marked] of [[1, true], [5, false]] as const) {
+  // The annotator leaves text nodes over 128 KiB alone (see MAX_TEXT in src/content/text-walk.ts).
+  for (const [mb, marked] of [[0.1, true], [5, false]] as const) {
     it(`one huge text node of ${mb} MB with names in it (${marked ? 'marked' : 'left alone'})`, async () => {
       const url = server.page(`/huge-${mb}.html`, hugeTextPage(mb * 1_000_000, 10_000));
       let o: Opened | undefined;
@@ -558,13 +558,14 @@ describe('hostile pages', () => {
           `${mb} MB text node: ${inHuge} marks in it, annotation ${(span.to - span.from).toFixed(0)} ms; long tasks (duration@start from our first pass) during or right after it: ${ms(ours, span.from)}; ` +
             `all long tasks with us: ${ms(tasks, span.from)}; the page alone (site off, @ from navigation): ${ms(own)}`,
         );
-        if (marked) expect(inHuge).toBeGreaterThan(mb * 50);
+        if (marked) expect(inHuge).toBeGreaterThan(mb * 100);
         else expect(inHuge).toBe(0);
         expect(await o.world.run(() => document.querySelector('#after backstory-mention')?.getAttribute('data-entity'))).toBe('seoul');
-        // Against the page's own load of the same paragraph in this run, not a wall-clock bound:
-        // re-laying out the split paragraph must cost less than the page's own worst task.
+        // No long task of ours, or where the page's own load of the same paragraph made one in
+        // this run, none longer than the page's own worst (its later layouts of a huge node fall
+        // in our window too).
         const ownLongest = Math.max(0, ...own.map((t) => t.duration));
-        expect(longest, `longest task during our annotation (${longest} ms) vs the page's own longest (${ownLongest} ms)`).toBeLessThan(ownLongest);
+        expect(longest, `longest task during our annotation (${longest} ms) vs the page's own longest (${ownLongest} ms)`).toBeLessThan(ownLongest > 0 ? ownLongest : 50);
         await checkStatic(o);
         // Turning off merged the pieces back into the one text node (or there were none).
         expect(await o.world.run(() => document.getElementById('huge')?.childNodes.length)).toBe(1);

@@ -9,6 +9,7 @@ import { TextCursor } from '../src/content/text-walk';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
 import { ENTITY_TYPES } from '../src/kb/schema';
 import { decodeBase64 } from '../src/content/decode-base64';
+import { wrapSpans } from '../src/content/wrap';
 
 /** The options the content script uses by default, with every type on. */
 const PREFS = { density: 'first-per-block' as const, types: [...ENTITY_TYPES], mutedEntities: [] as string[] };
@@ -192,13 +193,22 @@ export interface PhasesResult {
   /** matcher.scan() of every text the walk keeps, plus, for each with a hit, the ancestor check, its block, paragraph text and headline lookups. */
   scanMs: number;
   resolveMs: number;
+  /**
+   * What the marks alone cost the page: every resolved mention wrapped at once (wrapSpans, the
+   * annotator's own), then one layout of the whole document, with no slicing or yielding. The
+   * pass does the same work in slices, so this is its DOM's share, which no annotator that
+   * marks these mentions in the page can avoid.
+   */
+  wrapMs: number;
+  layoutMs: number;
+  marks: number;
   units: number;
   candidates: number;
 }
 
 /**
- * A diagnostic breakdown of the first pass, redone step by step with the annotator's own walk
- * and scan (without its slicing and wrapping): where the time goes, not a second score.
+ * A diagnostic breakdown of the first pass, redone step by step with the annotator's own walk,
+ * scan and wrap, all at once (without slicing): where the time goes, not a second score.
  */
 export function phases(index: ShippedIndex): PhasesResult {
   const t0 = now();
@@ -212,6 +222,7 @@ export function phases(index: ShippedIndex): PhasesResult {
   for (let t = cursor.next(); t; t = cursor.next()) texts.push(t);
   const t2 = now();
   const units: (TextUnit & { block: Element })[] = [];
+  const nodes: Text[] = [];
   const blockTexts: BlockTexts = new WeakMap();
   let candidates = 0;
   for (const node of texts) {
@@ -220,12 +231,32 @@ export function phases(index: ShippedIndex): PhasesResult {
     if (found.length > 0 && parent && cursor.allows(node)) {
       candidates += found.length;
       units.push({ text: node.data, candidates: found, ...placeOf(parent, node.data, blockTexts) });
+      nodes.push(node);
     }
   }
   const t3 = now();
-  resolveMentions(units, matcher, { title: document.title });
+  const resolved = resolveMentions(units, matcher, { title: document.title });
   const t4 = now();
-  return { decodeMs: t1 - t0, base64Ms: tb - t0, walkMs: t2 - t1, scanMs: t3 - t2, resolveMs: t4 - t3, units: units.length, candidates };
+  // The default density (first mention per block shown, the rest quiet), as the pass sets it.
+  const shown = new Map<Element, Set<string>>();
+  let marks = 0;
+  for (const [i, spans] of resolved.entries()) {
+    const unit = units[i];
+    if (!unit || spans.length === 0) continue;
+    let inBlock = shown.get(unit.block);
+    if (!inBlock) shown.set(unit.block, (inBlock = new Set()));
+    const seen = inBlock;
+    const marked = spans.map((m) => {
+      const quiet = seen.has(m.entityId);
+      seen.add(m.entityId);
+      return { start: m.start, end: m.end, entityId: m.entityId, type: m.type, quiet };
+    });
+    marks += wrapSpans(document, nodes[i] as Text, marked).length;
+  }
+  const t5 = now();
+  document.documentElement.getBoundingClientRect();
+  const t6 = now();
+  return { decodeMs: t1 - t0, base64Ms: tb - t0, walkMs: t2 - t1, scanMs: t3 - t2, resolveMs: t4 - t3, wrapMs: t5 - t4, layoutMs: t6 - t5, marks, units: units.length, candidates };
 }
 
 export interface MarkjsResult extends CountResult {

@@ -30,7 +30,7 @@ export interface Row {
   markjsExtrapolated: boolean;
   markjsSearched: number | null;
   regexpMatches: number;
-  /** One step-by-step run: decode, walk, scan, resolve. */
+  /** One step-by-step run: decode, walk, scan, resolve, then wrap everything and lay out once. */
   phases: PhasesResult;
 }
 

@@ -3,7 +3,7 @@
  * page.addScriptTag. Each function measures one contender on the page as it is loaded;
  * run.ts reloads the page between contenders so one's marks never slow another.
  */
-import { Annotator } from '../src/content/annotator';
+import { Annotator, Density } from '../src/content/annotator';
 import { placeOf, type BlockTexts } from '../src/content/dom-filter';
 import { TextCursor } from '../src/content/text-walk';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
@@ -221,8 +221,7 @@ export function phases(index: ShippedIndex): PhasesResult {
   const texts: Text[] = [];
   for (let t = cursor.next(); t; t = cursor.next()) texts.push(t);
   const t2 = now();
-  const units: (TextUnit & { block: Element })[] = [];
-  const nodes: Text[] = [];
+  const units: (TextUnit & { block: Element; node: Text })[] = [];
   const blockTexts: BlockTexts = new WeakMap();
   let candidates = 0;
   for (const node of texts) {
@@ -230,28 +229,20 @@ export function phases(index: ShippedIndex): PhasesResult {
     const parent = node.parentElement;
     if (found.length > 0 && parent && cursor.allows(node)) {
       candidates += found.length;
-      units.push({ text: node.data, candidates: found, ...placeOf(parent, node.data, blockTexts) });
-      nodes.push(node);
+      units.push({ node, text: node.data, candidates: found, ...placeOf(parent, node.data, blockTexts) });
     }
   }
   const t3 = now();
   const resolved = resolveMentions(units, matcher, { title: document.title });
   const t4 = now();
-  // The default density (first mention per block shown, the rest quiet), as the pass sets it.
-  const shown = new Map<Element, Set<string>>();
+  // Each mark gets its look and tab stop from the pass's own Density, with the default setting.
+  const density = new Density(PREFS.density);
   let marks = 0;
   for (const [i, spans] of resolved.entries()) {
     const unit = units[i];
     if (!unit || spans.length === 0) continue;
-    let inBlock = shown.get(unit.block);
-    if (!inBlock) shown.set(unit.block, (inBlock = new Set()));
-    const seen = inBlock;
-    const marked = spans.map((m) => {
-      const quiet = seen.has(m.entityId);
-      seen.add(m.entityId);
-      return { start: m.start, end: m.end, entityId: m.entityId, type: m.type, quiet };
-    });
-    marks += wrapSpans(document, nodes[i] as Text, marked).length;
+    const marked = spans.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type, ...density.next(m.entityId, unit.block) }));
+    marks += wrapSpans(document, unit.node, marked).length;
   }
   const t5 = now();
   document.documentElement.getBoundingClientRect();

@@ -396,7 +396,7 @@ export class Annotator {
  * default only the first mention of an entity in a block is visible, and in every mode the
  * first mention of each entity on the page is in the tab order and the rest are not.
  */
-class Density {
+export class Density {
   private readonly onPage = new Set<string>();
   private readonly inBlocks = new Map<Element, Set<string>>();
   constructor(private readonly mode: Prefs['density']) {}

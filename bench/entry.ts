@@ -3,7 +3,7 @@
  * page.addScriptTag. Each function measures one contender on the page as it is loaded;
  * run.ts reloads the page between contenders so one's marks never slow another.
  */
-import { Annotator, Density } from '../src/content/annotator';
+import { Annotator, Density, markSpans } from '../src/content/annotator';
 import { placeOf, type BlockTexts } from '../src/content/dom-filter';
 import { TextCursor } from '../src/content/text-walk';
 import { Matcher, resolveMentions, type TextUnit } from '../src/matcher/index';
@@ -225,24 +225,25 @@ export function phases(index: ShippedIndex): PhasesResult {
   const blockTexts: BlockTexts = new WeakMap();
   let candidates = 0;
   for (const node of texts) {
-    const found = matcher.scan(node.data);
+    // Read once, as the pass reads the cursor's text: each node.data is a DOM call.
+    const text = node.data;
+    const found = matcher.scan(text);
     const parent = node.parentElement;
     if (found.length > 0 && parent && cursor.allows(node)) {
       candidates += found.length;
-      units.push({ node, text: node.data, candidates: found, ...placeOf(parent, node.data, blockTexts) });
+      units.push({ node, text, candidates: found, ...placeOf(parent, text, blockTexts) });
     }
   }
   const t3 = now();
   const resolved = resolveMentions(units, matcher, { title: document.title });
   const t4 = now();
-  // Each mark gets its look and tab stop from the pass's own Density, with the default setting.
+  // Each mark gets its look and tab stop as in the first pass, with the default density.
   const density = new Density(PREFS.density);
   let marks = 0;
   for (const [i, spans] of resolved.entries()) {
     const unit = units[i];
     if (!unit || spans.length === 0) continue;
-    const marked = spans.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type, ...density.next(m.entityId, unit.block) }));
-    marks += wrapSpans(document, unit.node, marked).length;
+    marks += wrapSpans(document, unit.node, markSpans(spans, unit.block, density)).length;
   }
   const t5 = now();
   document.documentElement.getBoundingClientRect();

@@ -9,7 +9,7 @@ import type { Candidate, Mention, TextUnit } from '../matcher/types';
 import type { Settings } from '../settings/defaults';
 import { MENTION_TAG, blockOf, isInsideSkipped, placeOf, type BlockTexts } from './dom-filter';
 import { TextCursor } from './text-walk';
-import { isPageText, isPieceOf, takePiecesAfter, unwrapMentions, wrapSpans } from './wrap';
+import { isPageText, isPieceOf, takePiecesAfter, unwrapMentions, wrapSpans, type Span } from './wrap';
 
 type Prefs = Pick<Settings, 'density' | 'types' | 'mutedEntities'>;
 
@@ -332,7 +332,7 @@ export class Annotator {
       }
       unlaid += size;
       this.withoutObserving(() => {
-        const els = wrapSpans(this.doc, unit.node, spans.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type, ...density?.next(m.entityId, unit.block) })));
+        const els = wrapSpans(this.doc, unit.node, markSpans(spans, unit.block, density));
         this.mentions.push(...els);
         const at = performance.now();
         for (const el of els) this.recent.push({ el, at, block: unit.block });
@@ -410,6 +410,14 @@ export class Density {
     inBlock.add(id);
     return { quiet, focusable: firstOnPage };
   }
+}
+
+/**
+ * What wrapSpans takes for one unit's mentions: each with its look and tab stop from `density`
+ * in document order, or with neither when a later pass leaves that to applyDensity.
+ */
+export function markSpans(mentions: readonly Mention[], block: Element, density?: Density): Span[] {
+  return mentions.map((m) => ({ start: m.start, end: m.end, entityId: m.entityId, type: m.type, ...density?.next(m.entityId, block) }));
 }
 
 /** True when the page removed or rewrote the unit's text node after we read it. */
